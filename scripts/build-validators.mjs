@@ -1,0 +1,24 @@
+// Precompiles the JSON schemas into standalone ajv validators at build time, so no process ever
+// compiles the 200 KB pod schema at start-up. Output: server/out/schema/*.validator.cjs (CommonJS: ajv's standalone output requires its runtime helpers)
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'server', 'out', 'schema');
+mkdirSync(outDir, { recursive: true });
+
+function build(schemaFile, outName, options) {
+  // Descriptions serve hover only (read from the JSON on demand); leaving them out halves the code.
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', schemaFile), 'utf8'), (k, v) => (k === 'description' || k === '$comment' ? undefined : v));
+  const ajv = new Ajv.default({ allErrors: true, strict: false, code: { source: true }, ...options });
+  const validate = ajv.compile(schema);
+  writeFileSync(join(outDir, outName), standaloneCode.default(ajv, validate));
+}
+
+// Pod: Jackson coerces scalars (`args: [9999999]`, `value: 1`) so ajv must too; the
+// did-you-mean names come from the schema JSON, read only when needed.
+build('pod.schema.json', 'pod.validator.cjs', { coerceTypes: true });
+build('jenkinsfile-lint.schema.json', 'config.validator.cjs', {});

@@ -1,0 +1,43 @@
+// --format text: file:line:col, severity, code, message, and the line with a caret under the range.
+
+import type pc from 'picocolors';
+
+type Colors = ReturnType<typeof pc.createColors>;
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import type { FileReport } from './report.js';
+
+export function formatText(reports: FileReport[], c: Colors): string {
+  const lines: string[] = [];
+  const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) {
+    const textLines = r.text.split('\n');
+    for (const d of r.diagnostics) {
+      count[d.severity]++;
+      const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      lines.push(`${c.bold(where)}: ${paint(c, d.severity)} ${c.dim(d.code)} ${d.message}`);
+      lines.push(...excerpt(textLines, d, c));
+    }
+  }
+  const total = count.error + count.warning + count.info;
+  if (total) {
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    lines.push('', `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info} info)`);
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function paint(c: Colors, s: Severity): string {
+  return s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.blue(s);
+}
+
+function excerpt(textLines: string[], d: Diagnostic, c: Colors): string[] {
+  const n = d.range.start.line;
+  const line = (textLines[n] ?? '').replace(/\r$/, '');
+  if (line.length > 200) return [];
+  const gutter = String(n + 1);
+  const start = d.range.start.character;
+  const end = d.range.end.line === n ? Math.max(d.range.end.character, start + 1) : line.length;
+  // Tabs keep their width under the caret by being echoed as tabs.
+  const pad = line.slice(0, start).replace(/[^\t]/g, ' ');
+  return [`${c.dim(gutter + ' |')} ${line}`, `${' '.repeat(gutter.length)} ${c.dim('|')} ${pad}${c.red('^'.repeat(Math.max(1, Math.min(end, line.length + 1) - start)))}`];
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The jenkinsfile-lint command: reads files, lints each with the shared core, prints a report.
+
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import pc from 'picocolors';
+import { ConfigError } from '../core/config.js';
+import { lint } from '../core/lint.js';
+import { FsHost } from '../host/fs-host.js';
+import { ConfigLoader } from '../host/load-config.js';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { formatJson } from './formatters/json.js';
+import type { FileReport } from './formatters/report.js';
+import { formatText } from './formatters/text.js';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_TROUBLE = 2;
+
+async function main(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseCliArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`jenkinsfile-lint: ${e.message}\nTry 'jenkinsfile-lint --help'.\n`);
+    return EXIT_TROUBLE;
+  }
+  if (opts.help) {
+    process.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (opts.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(pkg.version + '\n');
+    return EXIT_OK;
+  }
+  if (!opts.files.length) {
+    process.stderr.write(`jenkinsfile-lint: no files given\nTry 'jenkinsfile-lint --help'.\n`);
+    return EXIT_TROUBLE;
+  }
+
+  const host = new FsHost();
+  const configs = new ConfigLoader(opts.config);
+  const reports: FileReport[] = [];
+  let trouble = false;
+  for (const file of opts.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      process.stderr.write(`jenkinsfile-lint: ${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      trouble = true;
+      continue;
+    }
+    const { config } = configs.forFile(file);
+    const result = await lint(text, { file, host, config });
+    // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.
+    for (const [f, t] of result.texts) {
+      const diagnostics = result.diagnostics.filter((d) => d.file === f);
+      if (f === file || diagnostics.length) reports.push({ file: f === file ? file : relative(process.cwd(), resolve(f)), diagnostics, text: t });
+    }
+  }
+
+  const useColor = opts.format === 'text' && !!process.stdout.isTTY && !('NO_COLOR' in process.env);
+  const output = opts.format === 'json' ? formatJson(reports) : formatText(reports, pc.createColors(useColor));
+  process.stdout.write(output);
+  if (trouble) return EXIT_TROUBLE;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const message = e instanceof ConfigError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
+    process.stderr.write(`jenkinsfile-lint: ${message}\n`);
+    process.exitCode = EXIT_TROUBLE;
+  },
+);

@@ -1,0 +1,53 @@
+// The configuration: rule severities and the Jenkins the pipelines run on. Parsed from
+// .jenkinsfile-lint.yaml / .json text and validated against schemas/jenkinsfile-lint.schema.json.
+
+import { parse as parseYamlText } from 'yaml';
+import type { Severity } from './diagnostic.js';
+import validateConfig from '../schema/config.validator.cjs';
+
+export type RuleSetting = Severity | 'off';
+
+export interface Config {
+  rules: Record<string, RuleSetting>;
+  jenkins: {
+    /** Kubernetes cloud names, in Jenkins' order; undefined when not configured. */
+    clouds?: string[];
+  };
+}
+
+export const CONFIG_FILE_NAMES = ['.jenkinsfile-lint.yaml', '.jenkinsfile-lint.yml', '.jenkinsfile-lint.json'];
+
+export function defaultConfig(): Config {
+  return { rules: {}, jenkins: {} };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
+}
+
+/** Parses and validates config text; throws ConfigError naming the file and the problem. */
+export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<string>): Config {
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYamlText(text, { prettyErrors: false });
+  } catch (e) {
+    throw new ConfigError(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  data ??= {};
+  if (!validateConfig(data)) {
+    const e = validateConfig.errors![0]!;
+    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
+    const detail = e.keyword === 'additionalProperties' ? `unknown key "${String(e.params.additionalProperty)}"` : e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message;
+    throw new ConfigError(file, `${where}: ${detail}`);
+  }
+  const raw = data as { rules?: Record<string, RuleSetting>; jenkins?: { clouds?: string[] } };
+  for (const code of Object.keys(raw.rules ?? {})) {
+    if (!knownCodes.has(code)) throw new ConfigError(file, `rules: unknown rule code ${code}`);
+  }
+  return { rules: { ...raw.rules }, jenkins: { ...raw.jenkins } };
+}

@@ -1,0 +1,14 @@
+// What the core asks of its environment. The CLI and the language server inject a file-system host
+// (host/fs-host.ts); tests may inject their own. The core itself never touches the file system.
+
+export type ReadResult =
+  | { ok: true; path: string; text: string }
+  | { ok: false; reason: 'missing' | 'outside-workspace' | 'too-large' | 'not-a-file' | 'unreadable'; message: string };
+
+export interface Host {
+  /**
+   * Reads a file a Jenkinsfile names (`yamlFile 'p'`), resolved as Jenkins' readTrusted does:
+   * relative to the repository root, or else to the Jenkinsfile's folder. Never outside the workspace.
+   */
+  readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult;
+}

@@ -1,0 +1,32 @@
+// Offset ↔ line/column conversion for one text.
+
+import type { Position } from './diagnostic.js';
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offset(p: Position): number {
+    const start = this.starts[Math.max(0, Math.min(p.line, this.starts.length - 1))]!;
+    return Math.min(start + Math.max(0, p.character), this.text.length);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

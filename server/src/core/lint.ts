@@ -1,0 +1,111 @@
+// lint(): the one entry point the CLI and the language server share.
+// text ─parse─▶ tree ─extract─▶ templates + steps ─resolve─▶ pods ─rules─▶ findings ─▶ diagnostics
+
+import type { Tree } from '../parse/parser.js';
+import { parseGroovy } from '../parse/parser.js';
+import { extract } from '../extract/extract.js';
+import { TokenReader } from '../extract/reader.js';
+import type { PodTemplate } from '../extract/model.js';
+import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
+import { RULES } from '../rules/index.js';
+import { DOCS_BASE, type RuleContext } from '../rules/rule.js';
+import type { Config } from './config.js';
+import type { Diagnostic, Finding, Loc, Range } from './diagnostic.js';
+import type { Host } from './host.js';
+import { LineIndex } from './line-index.js';
+
+export interface LintOptions {
+  /** Path (or URI path) of the Jenkinsfile; yamlFile paths resolve from it. */
+  file: string;
+  host: Host;
+  config: Config;
+  /** A tree the caller keeps (the language server's incremental parse); otherwise one is made and freed. */
+  tree?: Tree;
+}
+
+export interface LintResult {
+  /** Diagnostics for the Jenkinsfile and for any yamlFile it reads, Jenkinsfile first. */
+  diagnostics: Diagnostic[];
+  /** The text of every file a diagnostic points into, for excerpts. */
+  texts: Map<string, string>;
+}
+
+export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
+  const tree = opts.tree ?? (await parseGroovy(text));
+  try {
+    const reader = new TokenReader(text);
+    const extraction = extract(tree, reader);
+    const pods = await resolvePods(extraction, opts.file, opts.host);
+    const texts = new Map<string, string>([[opts.file, text]]);
+    for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
+    const findings = runRules(extraction, pods, opts);
+    return { diagnostics: toDiagnostics(findings, texts, opts.config), texts };
+  } finally {
+    if (!opts.tree) tree.delete();
+  }
+}
+
+function runRules(extraction: RuleContext['extraction'], pods: ResolvedPod[], opts: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  const byTemplate = new Map<PodTemplate, ResolvedPod>(pods.map((p) => [p.template, p]));
+  for (const rule of RULES) {
+    if (opts.config.rules[rule.code] === 'off') continue;
+    const ctx: RuleContext = {
+      file: opts.file,
+      extraction,
+      pods,
+      podOf: (t) => byTemplate.get(t),
+      config: opts.config,
+      report: (f) => findings.push({ ...f, code: rule.code }),
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A crashing rule must not take the others down.
+      findings.push({
+        code: rule.code,
+        severity: 'error',
+        loc: { file: opts.file, start: 0, end: 0 },
+        message: `Internal error in rule ${rule.code} (${rule.name}): ${(e as Error).message}; please report this`,
+      });
+    }
+  }
+  return findings;
+}
+
+function toDiagnostics(findings: Finding[], texts: Map<string, string>, config: Config): Diagnostic[] {
+  const indexes = new Map<string, LineIndex>();
+  const range = (loc: Loc): Range => {
+    let idx = indexes.get(loc.file);
+    if (!idx) indexes.set(loc.file, (idx = new LineIndex(texts.get(loc.file) ?? '')));
+    return { start: idx.position(loc.start), end: idx.position(loc.end) };
+  };
+  const defaults = new Map(RULES.map((r) => [r.code, r.severity]));
+  const fileOrder = [...texts.keys()];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const key = `${f.code}\0${f.loc.file}\0${f.loc.start}\0${f.loc.end}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const configured = config.rules[f.code];
+    const severity = configured && configured !== 'off' ? configured : (f.severity ?? defaults.get(f.code) ?? 'error');
+    out.push({
+      code: f.code,
+      source: 'jenkinsfile-lint',
+      severity,
+      message: f.message,
+      file: f.loc.file,
+      range: range(f.loc),
+      href: `${DOCS_BASE}${f.code}.md`,
+      ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.loc.file, range: range(r.loc), message: r.message })) } : {}),
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

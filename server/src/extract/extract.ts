@@ -1,0 +1,230 @@
+// Finds pod templates and the steps that use them. tree-sitter says where the calls are (identifiers
+// survive its error recovery, and it never mistakes a string or comment for code); the token reader
+// reads each call's arguments and body, because argument subtrees are where the grammar fails on
+// real Jenkinsfiles (`cloud env.X`, `yaml """…""".stripIndent()`, `podRetention onFailure()`).
+
+import type { Tree } from '../parse/parser.js';
+import type { AgentScope, ContainerStep, Extraction, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
+import { TokenReader, type Call, type Value } from './reader.js';
+
+const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh']);
+const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
+/** Receivers through which shared-library classes call steps (`steps.podTemplate(…)`). */
+const STEP_RECEIVERS = new Set(['steps', 'script', 'this']);
+
+interface Located {
+  call: Call;
+  parent?: Located;
+}
+
+export function extract(tree: Tree, reader: TokenReader): Extraction {
+  const calls = findCalls(tree, reader);
+  const templates: PodTemplate[] = [];
+  const scopes: AgentScope[] = [];
+  const byCall = new Map<Call, PodTemplate>();
+
+  const enclosing = (l: Located, names: string[]): Located | undefined => {
+    for (let p = l.parent; p; p = p.parent) if (names.includes(p.call.name)) return p;
+    return undefined;
+  };
+
+  const kubernetesAgents = new Set(calls.filter((c) => c.call.name === 'kubernetes').map((c) => c.parent));
+  for (const l of calls) {
+    const { call } = l;
+    if (call.name === 'agent') {
+      const owner = enclosing(l, ['stage', 'pipeline']);
+      const span = owner ? owner.call : { start: 0, end: reader.src.length };
+      if (!kubernetesAgents.has(l)) scopes.push({ span: { start: span.start, end: span.end } });
+      continue;
+    }
+    if (call.name === 'kubernetes' && l.parent?.call.name === 'agent') {
+      const owner = enclosing(l.parent, ['stage', 'pipeline']);
+      const scope = owner ? spanOf(owner.call) : { start: 0, end: reader.src.length };
+      const t: PodTemplate = { id: templates.length, kind: 'declarative', call, options: declarativeOptions(reader, call), scope };
+      templates.push(t);
+      byCall.set(call, t);
+      scopes.push({ span: scope, template: t });
+      continue;
+    }
+    if (call.name === 'podTemplate' && call.closure) {
+      const outer = enclosing(l, ['podTemplate']);
+      const t: PodTemplate = {
+        id: templates.length,
+        kind: 'scripted',
+        call,
+        options: scriptedOptions(call),
+        scope: { start: call.closure.start, end: call.closure.end },
+        ...(outer && byCall.has(outer.call) ? { parent: byCall.get(outer.call)! } : {}),
+      };
+      templates.push(t);
+      byCall.set(call, t);
+      scopes.push({ span: t.scope, template: t });
+    }
+  }
+
+  // node(…) inside a podTemplate body runs on that pod only when given POD_LABEL or the template's label.
+  for (const l of calls) {
+    if (l.call.name !== 'node' || !l.call.closure) continue;
+    const t = innermost(scopes, l.call.start)?.template;
+    if (!t || t.kind !== 'scripted') continue;
+    if (!runsOnTemplate(l.call, t)) scopes.push({ span: { start: l.call.closure.start, end: l.call.closure.end } });
+  }
+
+  const containers: ContainerStep[] = [];
+  const containerOf = new Map<Call, ContainerStep>();
+  for (const l of calls) {
+    if (l.call.name !== 'container') continue;
+    const name = argument(l.call, 'name', 0);
+    const template = innermost(scopes, l.call.start)?.template;
+    const step: ContainerStep = { call: l.call, ...(name ? { name } : {}), ...(template ? { template } : {}) };
+    containers.push(step);
+    containerOf.set(l.call, step);
+  }
+
+  const shells: ShellStep[] = [];
+  for (const l of calls) {
+    if (!SHELL_STEPS.has(l.call.name)) continue;
+    const script = argument(l.call, 'script', 0);
+    const template = innermost(scopes, l.call.start)?.template;
+    const c = enclosing(l, ['container']);
+    shells.push({
+      call: l.call,
+      step: l.call.name,
+      ...(script ? { script } : {}),
+      ...(template ? { template } : {}),
+      ...(c && containerOf.has(c.call) ? { container: containerOf.get(c.call)! } : {}),
+    });
+  }
+
+  const variables = collectAssignments(reader);
+  return {
+    source: reader.src,
+    templates,
+    containers,
+    shells,
+    statements: (call) => (call.closure ? reader.statements(call.closure) : []),
+    resolveVariable(name, offset) {
+      const list = variables.get(name);
+      if (!list) return undefined;
+      let found: Value | undefined;
+      for (const a of list) if (a.at < offset) found = a.value;
+      return found;
+    },
+  };
+}
+
+function spanOf(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
+/** The innermost scope containing `offset`. */
+function innermost(scopes: AgentScope[], offset: number): AgentScope | undefined {
+  let best: AgentScope | undefined;
+  for (const s of scopes) {
+    if (offset < s.span.start || offset >= s.span.end) continue;
+    if (!best || s.span.end - s.span.start < best.span.end - best.span.start) best = s;
+  }
+  return best;
+}
+
+function runsOnTemplate(node: Call, t: PodTemplate): boolean {
+  const arg = argument(node, 'label', 0);
+  if (!arg) return false;
+  if (arg.kind === 'ident') return arg.name === 'POD_LABEL';
+  const label = t.options.get('label')?.value;
+  if (arg.kind === 'string' && label?.kind === 'string') return arg.text.text === label.text.text;
+  // A label we cannot compare statically: assume it is this template's, the common case.
+  return arg.kind !== 'string';
+}
+
+/** A call's argument by name, or by position among the unnamed ones. */
+export function argument(call: Call, name: string, position: number): Value | undefined {
+  const named = call.args.find((a) => a.name?.text === name);
+  if (named) return named.value;
+  const positional = call.args.filter((a) => !a.name);
+  return positional[position]?.value;
+}
+
+/** Declarative options: each statement in `kubernetes { … }` is `key value` or `key { … }`. */
+function declarativeOptions(reader: TokenReader, call: Call): Map<string, TemplateOption> {
+  const options = new Map<string, TemplateOption>();
+  if (!call.closure) return options;
+  for (const st of reader.statements(call.closure)) {
+    const first = st.args[0];
+    options.set(st.name, { key: st.name, keySpan: st.nameSpan, call: st, ...(first && !first.name ? { value: first.value } : {}) });
+  }
+  return options;
+}
+
+/** Scripted options: the named arguments of `podTemplate(…)`. */
+function scriptedOptions(call: Call): Map<string, TemplateOption> {
+  const options = new Map<string, TemplateOption>();
+  for (const a of call.args) {
+    if (!a.name) continue;
+    options.set(a.name.text, { key: a.name.text, keySpan: { start: a.name.start, end: a.name.end }, value: a.value, call });
+  }
+  return options;
+}
+
+function findCalls(tree: Tree, reader: TokenReader): Located[] {
+  const src = reader.src;
+  const seen = new Set<number>();
+  const found: Call[] = [];
+  for (const node of tree.rootNode.descendantsOfType('identifier')) {
+    if (!node) continue;
+    const name = src.slice(node.startIndex, node.endIndex);
+    if (!CALL_NAMES.has(name)) continue;
+    const i = reader.indexAt(node.startIndex);
+    if (i < 0 || seen.has(i)) continue;
+    const prev = reader.tokens[i - 1];
+    if (prev?.kind === 'punct' && (prev.text === '.' || prev.text === '?.')) {
+      const receiver = reader.tokens[i - 2];
+      if (!receiver || receiver.kind !== 'ident' || !STEP_RECEIVERS.has(receiver.text)) continue;
+    }
+    if (prev?.kind === 'ident' && (prev.text === 'def' || prev.text === 'void')) continue;
+    const read = reader.readCall(i);
+    if (!read) continue;
+    seen.add(i);
+    found.push(read.call);
+  }
+  found.sort((a, b) => a.start - b.start);
+  // Nest by containment: a call belongs to the innermost call whose body contains it.
+  const out: Located[] = [];
+  const stack: Located[] = [];
+  for (const call of found) {
+    while (stack.length && !contains(stack[stack.length - 1]!.call, call.start)) stack.pop();
+    const l: Located = { call, ...(stack.length ? { parent: stack[stack.length - 1]! } : {}) };
+    out.push(l);
+    if (call.closure || call.args.length) stack.push(l);
+  }
+  return out;
+}
+
+function contains(call: Call, offset: number): boolean {
+  return offset > call.nameSpan.end && offset < call.end;
+}
+
+interface Assignment {
+  at: number;
+  value: Value;
+}
+
+/** `def x = …`, `String x = …`, `x = …`: the values assigned to each name, in source order. */
+function collectAssignments(reader: TokenReader): Map<string, Assignment[]> {
+  const out = new Map<string, Assignment[]>();
+  const toks = reader.tokens;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i]!;
+    const eq = toks[i + 1]!;
+    if (t.kind !== 'ident' || eq.kind !== 'punct' || eq.text !== '=') continue;
+    const prev = toks[i - 1];
+    if (prev?.kind === 'punct' && (prev.text === '.' || prev.text === '?.')) continue;
+    const end = reader.statementEnd(i + 2);
+    const value = reader.readExpression(i + 2, end);
+    if (!value) continue;
+    const list = out.get(t.text) ?? [];
+    list.push({ at: t.start, value });
+    out.set(t.text, list);
+  }
+  return out;
+}

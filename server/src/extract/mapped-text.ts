@@ -1,0 +1,202 @@
+// MappedText: the content of a Groovy string as Groovy would build it, plus the Jenkinsfile offset of
+// every character, so that a finding inside embedded YAML lands on the exact line and column.
+
+import { skipInterpolation, type Token } from '../parse/lexer.js';
+
+export interface MappedText {
+  text: string;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the offset just past it. */
+  offsets: number[];
+  /** [start, end) ranges of `text` that stand for a GString interpolation whose value is unknown. */
+  placeholders: Array<[number, number]>;
+}
+
+/** The character that stands for each unknown interpolated character: a plain YAML scalar character. */
+export const PLACEHOLDER_CHAR = 'x';
+
+class Builder {
+  text = '';
+  offsets: number[] = [];
+  placeholders: Array<[number, number]> = [];
+  add(ch: string, at: number): void {
+    this.text += ch;
+    this.offsets.push(at);
+  }
+  placeholder(from: number, to: number): void {
+    const start = this.text.length;
+    for (let i = from; i < to; i++) this.add(PLACEHOLDER_CHAR, i);
+    this.placeholders.push([start, this.text.length]);
+  }
+  done(endOffset: number): MappedText {
+    this.offsets.push(endOffset);
+    return { text: this.text, offsets: this.offsets, placeholders: this.placeholders };
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '\\': '\\', "'": "'", '"': '"', $: '$', '/': '/' };
+
+/** Decodes a string token the way Groovy does: escapes, line continuations, interpolations. */
+export function decodeString(src: string, tok: Token): MappedText {
+  const quote = tok.quote!;
+  const open = quote.length;
+  const closeLen = tok.unterminated ? 0 : quote === '$/' ? 2 : quote.length;
+  const from = tok.start + open;
+  const to = Math.max(from, tok.end - closeLen);
+  const b = new Builder();
+  const interpolates = quote === '"' || quote === '"""' || quote === '/' || quote === '$/';
+  let i = from;
+  while (i < to) {
+    const ch = src[i]!;
+    if (quote === '$/') {
+      if (ch === '$' && (src[i + 1] === '$' || src[i + 1] === '/')) {
+        b.add(src[i + 1]!, i);
+        i += 2;
+        continue;
+      }
+    } else if (ch === '\\') {
+      const next = src[i + 1];
+      if (quote === '/') {
+        if (next === '/') {
+          b.add('/', i);
+          i += 2;
+          continue;
+        }
+        b.add(ch, i);
+        i++;
+        continue;
+      }
+      if (next === '\n') {
+        i += 2; // line continuation: backslash-newline disappears
+        continue;
+      }
+      if (next === '\r' && src[i + 2] === '\n') {
+        i += 3;
+        continue;
+      }
+      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
+        b.add(String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)), i);
+        i += 6;
+        continue;
+      }
+      if (next !== undefined && next in SIMPLE_ESCAPES) {
+        b.add(SIMPLE_ESCAPES[next]!, i);
+        i += 2;
+        continue;
+      }
+      b.add(ch, i);
+      i++;
+      continue;
+    }
+    if (interpolates && ch === '$') {
+      const next = src[i + 1];
+      if (next === '{') {
+        const end = Math.min(skipInterpolation(src, i + 2), to);
+        b.placeholder(i, end);
+        i = end;
+        continue;
+      }
+      if (next !== undefined && /[A-Za-z_]/.test(next)) {
+        // `$name` or `$a.b.c`: a dotted property path.
+        let j = i + 1;
+        for (;;) {
+          while (j < to && /[A-Za-z0-9_]/.test(src[j]!)) j++;
+          if (src[j] === '.' && /[A-Za-z_]/.test(src[j + 1] ?? '')) j++;
+          else break;
+        }
+        b.placeholder(i, j);
+        i = j;
+        continue;
+      }
+    }
+    if (ch === '\r' && src[i + 1] === '\n') {
+      // Groovy normalises CRLF inside multi-line strings to LF.
+      i++;
+      continue;
+    }
+    b.add(ch, i);
+    i++;
+  }
+  return b.done(to);
+}
+
+export function concat(a: MappedText, b: MappedText): MappedText {
+  const shift = a.text.length;
+  return {
+    text: a.text + b.text,
+    offsets: [...a.offsets.slice(0, shift), ...b.offsets],
+    placeholders: [...a.placeholders, ...b.placeholders.map(([s, e]) => [s + shift, e + shift] as [number, number])],
+  };
+}
+
+/** Keeps the characters whose index passes `keep`, remapping placeholders. */
+function filter(mt: MappedText, keep: (i: number) => boolean): MappedText {
+  const b = new Builder();
+  const newIndex: number[] = [];
+  for (let i = 0; i < mt.text.length; i++) {
+    newIndex.push(b.text.length);
+    if (keep(i)) b.add(mt.text[i]!, mt.offsets[i]!);
+  }
+  newIndex.push(b.text.length);
+  const out = b.done(mt.offsets[mt.text.length]!);
+  out.placeholders = mt.placeholders.map(([s, e]) => [newIndex[s]!, newIndex[e]!] as [number, number]).filter(([s, e]) => e > s);
+  return out;
+}
+
+/**
+ * Groovy's String.stripIndent(): remove the smallest indentation of the non-blank lines from every
+ * line. (Jenkins runs the Groovy GDK method, not Java 13's String.stripIndent.)
+ */
+export function stripIndent(mt: MappedText): MappedText {
+  const lines = splitLines(mt.text);
+  let min = Infinity;
+  for (const [s, e] of lines) {
+    const line = mt.text.slice(s, e);
+    if (line.trim() === '') continue;
+    min = Math.min(min, line.length - line.replace(/^[ \t]+/, '').length);
+  }
+  if (!Number.isFinite(min) || min === 0) return mt;
+  const drop = new Set<number>();
+  for (const [s, e] of lines) {
+    let k = 0;
+    while (k < min && s + k < e && (mt.text[s + k] === ' ' || mt.text[s + k] === '\t')) drop.add(s + k++);
+  }
+  return filter(mt, (i) => !drop.has(i));
+}
+
+/** Groovy's String.trim(). */
+export function trim(mt: MappedText): MappedText {
+  let s = 0;
+  let e = mt.text.length;
+  while (s < e && mt.text.charCodeAt(s) <= 32) s++;
+  while (e > s && mt.text.charCodeAt(e - 1) <= 32) e--;
+  return filter(mt, (i) => i >= s && i < e);
+}
+
+function splitLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** A MappedText for a whole file read from disk: every character maps to itself. */
+export function identityText(text: string): MappedText {
+  const offsets = new Array<number>(text.length + 1);
+  for (let i = 0; i <= text.length; i++) offsets[i] = i;
+  return { text, offsets, placeholders: [] };
+}
+
+/** True when [start, end) of the text overlaps an interpolation placeholder. */
+export function touchesPlaceholder(mt: MappedText, start: number, end: number): boolean {
+  return mt.placeholders.some(([s, e]) => s < Math.max(end, start + 1) && e > start);
+}
+
+/** The source offset for a content offset (clamped). */
+export function sourceOffset(mt: MappedText, i: number): number {
+  return mt.offsets[Math.max(0, Math.min(i, mt.text.length))]!;
+}

@@ -1,0 +1,65 @@
+// What the extractor finds in a Jenkinsfile: pod templates, where they apply, and the steps that use them.
+
+import type { Call, Value } from './reader.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TemplateOption {
+  key: string;
+  keySpan: Span;
+  /** The first argument (declarative `key value`, scripted `key: value`); absent for a bare block. */
+  value?: Value;
+  /** The statement or argument that set it. */
+  call?: Call;
+}
+
+export interface PodTemplate {
+  id: number;
+  /** `agent { kubernetes { … } }` or the scripted `podTemplate(…)` step. */
+  kind: 'declarative' | 'scripted';
+  call: Call;
+  /** Options by name; the last one written wins, as in Groovy. */
+  options: Map<string, TemplateOption>;
+  /** Where the steps run on this pod: a stage, the pipeline, or the podTemplate body. */
+  scope: Span;
+  /** The enclosing scripted template, which a nested template implicitly inherits from. */
+  parent?: PodTemplate;
+}
+
+/** A region where steps run on some agent: a pod template's, or another agent (template undefined). */
+export interface AgentScope {
+  span: Span;
+  template?: PodTemplate;
+}
+
+export interface ContainerStep {
+  call: Call;
+  /** The container name as written (a string value, or dynamic). */
+  name?: Value;
+  template?: PodTemplate;
+}
+
+export interface ShellStep {
+  call: Call;
+  /** `sh`, `bat`, `powershell`, `pwsh`. */
+  step: string;
+  script?: Value;
+  template?: PodTemplate;
+  /** The innermost enclosing container() step, if any. */
+  container?: ContainerStep;
+}
+
+export interface Extraction {
+  /** The Jenkinsfile text. */
+  source: string;
+  templates: PodTemplate[];
+  containers: ContainerStep[];
+  shells: ShellStep[];
+  /** Resolves a Groovy identifier used at `offset` to the string value assigned to it before, if static. */
+  resolveVariable(name: string, offset: number): Value | undefined;
+  /** The statements of a call's block, e.g. a declarative `containerTemplate { … }`. */
+  statements(call: Call): Call[];
+}

@@ -1,0 +1,335 @@
+// Reads Groovy calls, arguments and expressions from tokens. Tolerant by design: it never throws,
+// and anything it cannot read statically becomes a `dynamic` value that rules leave alone.
+
+import { lex, type Token } from '../parse/lexer.js';
+import { concat, decodeString, stripIndent, trim, type MappedText } from './mapped-text.js';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export type Value = Span &
+  (
+    | { kind: 'string'; text: MappedText }
+    | { kind: 'number' | 'bool' | 'null'; raw: string }
+    | { kind: 'list'; items: Value[] }
+    | { kind: 'map'; entries: Arg[] }
+    | { kind: 'ident'; name: string }
+    | { kind: 'call'; call: Call }
+    | { kind: 'dynamic'; what: string }
+  );
+
+export interface Arg {
+  /** Named argument (`key: value`), or positional when absent. */
+  name?: { text: string } & Span;
+  value: Value;
+}
+
+export interface Block extends Span {
+  /** Token index of `{` and of the matching `}` (or the token count when unclosed). */
+  open: number;
+  close: number;
+}
+
+export interface Call extends Span {
+  name: string;
+  nameSpan: Span;
+  args: Arg[];
+  closure?: Block;
+  /** true when written as a command expression: `name arg` without parentheses. */
+  command: boolean;
+}
+
+const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+export class TokenReader {
+  readonly tokens: Token[];
+  readonly comments: Token[];
+  /** For every opening bracket token, the index of its closer (tokens.length when unclosed). */
+  private readonly match: Int32Array;
+
+  constructor(readonly src: string) {
+    const all = lex(src);
+    this.tokens = all.filter((t) => t.kind !== 'comment');
+    this.comments = all.filter((t) => t.kind === 'comment');
+    this.match = matchBrackets(this.tokens);
+  }
+
+  /** Index of the token starting exactly at `offset`, or -1. */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.tokens[mid]!.start;
+      if (s === offset) return mid;
+      if (s < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private tok(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+  private is(i: number, text: string): boolean {
+    const t = this.tokens[i];
+    return !!t && t.kind === 'punct' && t.text === text;
+  }
+  private skipNewlines(i: number): number {
+    while (this.tokens[i]?.kind === 'newline') i++;
+    return i;
+  }
+  /** End offset of the token before index i (the end of a construct that stops at i). */
+  private endBefore(i: number): number {
+    const t = this.tokens[Math.min(i, this.tokens.length) - 1];
+    return t ? t.end : 0;
+  }
+
+  /** Reads the call whose name token is at index i: `name(args) {…}`, `name {…}` or `name args`. */
+  readCall(i: number): { call: Call; next: number } | undefined {
+    const nameTok = this.tok(i);
+    if (!nameTok || nameTok.kind !== 'ident') return undefined;
+    let j = i + 1;
+    const args: Arg[] = [];
+    let command = false;
+    if (this.is(j, '(')) {
+      const close = this.match[j]!;
+      args.push(...this.readArgs(j + 1, close));
+      j = close + 1;
+    } else if (!this.is(j, '{') && this.startsValue(j)) {
+      command = true;
+      const end = this.statementEnd(j);
+      args.push(...this.readArgs(j, end));
+      j = end;
+    }
+    let closure: Block | undefined;
+    // `podTemplate(…)` with its body's `{` on the next line still takes the body (Allman braces).
+    if (!command && j > i + 1 && !this.is(j, '{') && this.tokens[j]?.kind === 'newline' && this.is(this.skipNewlines(j), '{')) j = this.skipNewlines(j);
+    if (this.is(j, '{')) {
+      const close = this.match[j]!;
+      closure = { open: j, close, start: this.tokens[j]!.start, end: this.tokens[close]?.end ?? this.src.length };
+      j = close + 1;
+    }
+    if (!command && !closure && !this.is(i + 1, '(')) return undefined;
+    const call: Call = {
+      name: nameTok.text,
+      nameSpan: { start: nameTok.start, end: nameTok.end },
+      args,
+      command,
+      start: nameTok.start,
+      end: closure ? closure.end : this.endBefore(j),
+      ...(closure ? { closure } : {}),
+    };
+    return { call, next: j };
+  }
+
+  /** The statements of a block: every call it makes at its own level, in order. */
+  statements(block: Block): Call[] {
+    const out: Call[] = [];
+    let i = block.open + 1;
+    while (i < block.close) {
+      const t = this.tokens[i]!;
+      if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ';')) {
+        i++;
+        continue;
+      }
+      const end = this.statementEnd(i);
+      if (t.kind === 'ident') {
+        const read = this.readCall(i);
+        if (read) out.push(read.call);
+      }
+      i = Math.max(end, i + 1);
+    }
+    return out;
+  }
+
+  /** Does the token at i start a value on the same line (a command-expression argument)? */
+  private startsValue(i: number): boolean {
+    const t = this.tok(i);
+    if (!t) return false;
+    if (t.kind === 'string' || t.kind === 'number' || t.kind === 'ident') return true;
+    return t.kind === 'punct' && (t.text === '[' || t.text === '-' || t.text === '!');
+  }
+
+  /** Index of the token that ends the statement starting at i (newline, `;` or the block's `}`). */
+  statementEnd(i: number): number {
+    const n = this.tokens.length;
+    while (i < n) {
+      const t = this.tokens[i]!;
+      if (t.kind === 'punct') {
+        if (t.text in OPEN) {
+          i = this.match[i]! + 1;
+          continue;
+        }
+        if (t.text === ';' || t.text === ')' || t.text === ']' || t.text === '}') return i;
+      }
+      if (t.kind === 'newline') {
+        // A statement goes on across a newline after a binary operator or comma, or before `.method`.
+        const prev = this.tokens[i - 1];
+        const nextIdx = this.skipNewlines(i);
+        const next = this.tokens[nextIdx];
+        const prevContinues = prev?.kind === 'punct' && /^(\+|-|\*|\/|,|=|==|&&|\|\||\?|:|\?:|\.|\?\.)$/.test(prev.text);
+        const nextContinues = next?.kind === 'punct' && (next.text === '.' || next.text === '?.' || next.text === '?:' || next.text === '?');
+        if (prevContinues || nextContinues) {
+          i = nextIdx;
+          continue;
+        }
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  /** Reads comma-separated arguments in token range [from, to). */
+  readArgs(from: number, to: number): Arg[] {
+    const args: Arg[] = [];
+    let i = this.skipNewlines(from);
+    while (i < to) {
+      // One argument runs to the next comma at this level.
+      let end = i;
+      while (end < to && !this.is(end, ',')) {
+        const t = this.tokens[end]!;
+        end = t.kind === 'punct' && t.text in OPEN ? Math.min(this.match[end]! + 1, to) : end + 1;
+      }
+      const nameTok = this.tok(i);
+      let valueFrom = i;
+      let name: Arg['name'];
+      if (nameTok && (nameTok.kind === 'ident' || nameTok.kind === 'string') && this.is(i + 1, ':')) {
+        const text = nameTok.kind === 'ident' ? nameTok.text : decodeString(this.src, nameTok).text;
+        name = { text, start: nameTok.start, end: nameTok.end };
+        valueFrom = i + 2;
+      }
+      const value = this.readExpression(this.skipNewlines(valueFrom), end);
+      if (value) args.push(name ? { name, value } : { value });
+      i = this.skipNewlines(end + 1);
+    }
+    return args;
+  }
+
+  /** Reads one expression spanning tokens [from, to); anything non-static becomes `dynamic`. */
+  readExpression(from: number, to: number): Value | undefined {
+    const end = Math.min(to, this.tokens.length);
+    // Trim trailing newlines so the span ends at the last real token.
+    let last = end;
+    while (last > from && this.tokens[last - 1]!.kind === 'newline') last--;
+    if (last <= from) return undefined;
+    const parts: Value[] = [];
+    let i = from;
+    for (;;) {
+      const r = this.readPostfix(i, last);
+      parts.push(r.value);
+      i = this.skipNewlines(r.next);
+      if (i < last && this.is(i, '+')) {
+        i = this.skipNewlines(i + 1);
+        if (i >= last) break;
+        continue;
+      }
+      break;
+    }
+    const span = { start: this.tokens[from]!.start, end: this.tokens[last - 1]!.end };
+    if (i < last) return { kind: 'dynamic', what: 'expression', ...span };
+    if (parts.length === 1) return parts[0];
+    if (parts.every((p) => p.kind === 'string')) {
+      const text = parts.map((p) => (p as { text: MappedText }).text).reduce(concat);
+      return { kind: 'string', text, ...span };
+    }
+    return { kind: 'dynamic', what: 'expression', ...span };
+  }
+
+  private readPostfix(i: number, to: number): { value: Value; next: number } {
+    let { value, next } = this.readPrimary(i, to);
+    for (;;) {
+      const j = this.skipNewlines(next);
+      if (j >= to || !(this.is(j, '.') || this.is(j, '?.'))) break;
+      const member = this.tok(j + 1);
+      if (!member || member.kind !== 'ident') break;
+      let k = j + 2;
+      let called = false;
+      if (this.is(k, '(')) {
+        called = this.match[k]! === k + 1; // only argument-less calls are applied statically
+        k = Math.min(this.match[k]! + 1, to);
+        if (!called) {
+          value = { kind: 'dynamic', what: `.${member.text}(…)`, start: value.start, end: this.endBefore(k) };
+          next = k;
+          continue;
+        }
+      }
+      const span = { start: value.start, end: this.endBefore(k) };
+      if (value.kind === 'string' && called && member.text === 'stripIndent') value = { ...value, text: stripIndent(value.text), ...span };
+      else if (value.kind === 'string' && called && member.text === 'trim') value = { ...value, text: trim(value.text), ...span };
+      else if (value.kind === 'string' && called && member.text === 'toString') value = { ...value, ...span };
+      else value = { kind: 'dynamic', what: called ? `.${member.text}()` : `.${member.text}`, ...span };
+      next = k;
+    }
+    return { value, next };
+  }
+
+  private readPrimary(i: number, to: number): { value: Value; next: number } {
+    const t = this.tokens[i]!;
+    const span = { start: t.start, end: t.end };
+    if (t.kind === 'string') return { value: { kind: 'string', text: decodeString(this.src, t), ...span }, next: i + 1 };
+    if (t.kind === 'number') return { value: { kind: 'number', raw: t.text, ...span }, next: i + 1 };
+    if (t.kind === 'punct' && t.text === '-' && this.tok(i + 1)?.kind === 'number') {
+      const num = this.tokens[i + 1]!;
+      return { value: { kind: 'number', raw: '-' + num.text, start: t.start, end: num.end }, next: i + 2 };
+    }
+    if (t.kind === 'ident') {
+      if (t.text === 'true' || t.text === 'false') return { value: { kind: 'bool', raw: t.text, ...span }, next: i + 1 };
+      if (t.text === 'null') return { value: { kind: 'null', raw: t.text, ...span }, next: i + 1 };
+      if (this.is(i + 1, '(') || this.is(i + 1, '{')) {
+        const read = this.readCall(i);
+        if (read && read.next <= to) return { value: { kind: 'call', call: read.call, start: read.call.start, end: read.call.end }, next: read.next };
+      }
+      return { value: { kind: 'ident', name: t.text, ...span }, next: i + 1 };
+    }
+    if (t.kind === 'punct' && t.text === '[') {
+      const close = this.match[i]!;
+      const end = { start: t.start, end: this.tokens[close]?.end ?? this.src.length };
+      if (this.is(i + 1, ':') && this.is(i + 2, ']')) return { value: { kind: 'map', entries: [], ...end }, next: close + 1 };
+      const items = this.readArgs(i + 1, close);
+      const value: Value = items.some((a) => a.name)
+        ? { kind: 'map', entries: items, ...end }
+        : { kind: 'list', items: items.map((a) => a.value), ...end };
+      return { value, next: close + 1 };
+    }
+    if (t.kind === 'punct' && t.text === '(') {
+      const close = this.match[i]!;
+      const inner = this.readExpression(i + 1, close);
+      const end = this.tokens[close]?.end ?? this.src.length;
+      return { value: inner ? { ...inner, start: t.start, end } : { kind: 'dynamic', what: '()', start: t.start, end }, next: close + 1 };
+    }
+    // Anything else (a closure literal, an operator): skip to the end of this operand.
+    const next = t.kind === 'punct' && t.text in OPEN ? this.match[i]! + 1 : i + 1;
+    return { value: { kind: 'dynamic', what: t.text, start: t.start, end: this.endBefore(Math.min(next, to)) }, next };
+  }
+}
+
+function matchBrackets(tokens: Token[]): Int32Array {
+  const match = new Int32Array(tokens.length).fill(tokens.length);
+  const stack: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    if (t.text in OPEN) stack.push(i);
+    else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      // Pop to the nearest opener of the same kind; unmatched closers are ignored.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const open = tokens[stack[k]!]!.text;
+        if (OPEN[open] === t.text) {
+          match[stack[k]!] = i;
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  return match;
+}
+
+/** The static string a value holds, when it is one. */
+export function stringOf(v: Value | undefined): string | undefined {
+  return v?.kind === 'string' ? v.text.text : undefined;
+}

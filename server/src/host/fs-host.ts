@@ -1,0 +1,84 @@
+// The file-system host the CLI and the language server inject into the core: reads files a
+// Jenkinsfile names, strictly inside the workspace and under a size cap, and finds config files.
+
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Host, ReadResult } from '../core/host.js';
+import { CONFIG_FILE_NAMES } from '../core/config.js';
+
+/** Largest file the linter reads for a `yamlFile` (a pod spec is a few KB). */
+export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
+
+/** The nearest enclosing git root of a file, else its folder: where Jenkins' SCM checkout starts. */
+export function workspaceRootOf(file: string): string {
+  const start = dirname(resolve(file));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+function inside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+export class FsHost implements Host {
+  constructor(private readonly maxBytes = MAX_REFERENCED_FILE_BYTES) {}
+
+  readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult {
+    const root = workspaceRootOf(jenkinsfile);
+    const candidates = [resolve(root, relativePath), resolve(dirname(resolve(jenkinsfile)), relativePath)];
+    const lexicalOk = candidates.filter((c) => inside(root, c));
+    if (!lexicalOk.length) {
+      return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' points outside the workspace ${root}; the linter does not read it` };
+    }
+    const path = lexicalOk.find((c) => existsSync(c));
+    if (!path) {
+      return { ok: false, reason: 'missing', message: `yamlFile '${relativePath}' does not exist (looked relative to the repository root ${root} and to the Jenkinsfile's folder)` };
+    }
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch (e) {
+      return { ok: false, reason: 'unreadable', message: `yamlFile '${relativePath}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    }
+    if (!inside(realpathSync(root), real)) {
+      return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' is a link to a file outside the workspace; the linter does not read it` };
+    }
+    return readCapped(real, relativePath, this.maxBytes);
+  }
+}
+
+function readCapped(path: string, shown: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return { ok: false, reason: 'not-a-file', message: `yamlFile '${shown}' is not a regular file` };
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { ok: false, reason: 'too-large', message: `yamlFile '${shown}' is too large to be a pod spec (${size} bytes; the limit is ${maxBytes})` };
+    const buf = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { ok: true, path, text: buf.subarray(0, read).toString('utf8') };
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: `yamlFile '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The config file that applies to a Jenkinsfile: the nearest one walking up from its folder. */
+export function findConfigFile(jenkinsfile: string): string | undefined {
+  for (let dir = dirname(resolve(jenkinsfile)); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}

@@ -1,0 +1,206 @@
+// A small Groovy lexer: strings (all quote forms, GString interpolations), comments, numbers,
+// identifiers and punctuation. tree-sitter-groovy misreads several Groovy forms that Jenkinsfiles
+// use every day (see DESIGN.md "Parsing"); the extractor reads arguments from these tokens so that
+// an ERROR node in the tree never hides a pod template's options.
+
+export type StringQuote = "'" | '"' | "'''" | '"""' | '/' | '$/';
+
+export interface Token {
+  kind: 'ident' | 'string' | 'number' | 'punct' | 'newline' | 'comment';
+  start: number;
+  end: number;
+  /** ident/number/punct/comment: the source text. string: unused (see quote). */
+  text: string;
+  /** strings only */
+  quote?: StringQuote;
+  /** strings only: true when the string was not closed before the end of input */
+  unterminated?: boolean;
+}
+
+const PUNCT3 = ['?.@', '...', '**=', '<=>', '>>>', '<<=', '>>=', '!==', '==='];
+const PUNCT2 = ['?.', '?:', '*.', '.&', '.@', '..', '->', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '+=', '-=', '*=', '/=', '%=', '<<', '>>', '=~', '**', '::'];
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Tokens that end a value, after which `/` is division rather than a slashy string. */
+function endsValue(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'ident' || t.kind === 'number' || t.kind === 'string') return true;
+  return t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}');
+}
+
+export function lex(src: string): Token[] {
+  const tokens: Token[] = [];
+  const n = src.length;
+  let i = 0;
+  let lastSignificant: Token | undefined;
+  // Brace depth inside GString interpolations, so `}` can close `${`.
+  const push = (t: Token) => {
+    tokens.push(t);
+    if (t.kind !== 'comment' && t.kind !== 'newline') lastSignificant = t;
+  };
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === 10) {
+      push({ kind: 'newline', start: i, end: i + 1, text: '\n' });
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 0xfeff) {
+      i++;
+      continue;
+    }
+    // Line continuation outside strings.
+    if (c === 92 && (src[i + 1] === '\n' || (src[i + 1] === '\r' && src[i + 2] === '\n'))) {
+      i += src[i + 1] === '\r' ? 3 : 2;
+      continue;
+    }
+    if (c === 47 /* / */ && src[i + 1] === '/') {
+      let j = src.indexOf('\n', i);
+      if (j < 0) j = n;
+      push({ kind: 'comment', start: i, end: j, text: src.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (c === 47 && src[i + 1] === '*') {
+      let j = src.indexOf('*/', i + 2);
+      j = j < 0 ? n : j + 2;
+      push({ kind: 'comment', start: i, end: j, text: src.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (c === 35 /* # */ && i === 0 && src[1] === '!') {
+      let j = src.indexOf('\n');
+      if (j < 0) j = n;
+      push({ kind: 'comment', start: 0, end: j, text: src.slice(0, j) });
+      i = j;
+      continue;
+    }
+    if (c === 39 || c === 34) {
+      const q = src[i] as "'" | '"';
+      const triple = src[i + 1] === q && src[i + 2] === q;
+      const quote: StringQuote = triple ? (q === "'" ? "'''" : '"""') : q;
+      const end = scanQuoted(src, i, quote);
+      push({ kind: 'string', start: i, end: end.end, text: '', quote, ...(end.unterminated ? { unterminated: true } : {}) });
+      i = end.end;
+      continue;
+    }
+    if (c === 36 /* $ */ && src[i + 1] === '/') {
+      const end = scanDollarSlashy(src, i);
+      push({ kind: 'string', start: i, end: end.end, text: '', quote: '$/', ...(end.unterminated ? { unterminated: true } : {}) });
+      i = end.end;
+      continue;
+    }
+    if (c === 47 && !endsValue(lastSignificant) && src[i + 1] !== ' ' && src[i + 1] !== '=' && src[i + 1] !== '\n') {
+      const end = scanSlashy(src, i);
+      if (end) {
+        push({ kind: 'string', start: i, end, text: '', quote: '/' });
+        i = end;
+        continue;
+      }
+    }
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentPart(src.charCodeAt(j))) j++;
+      push({ kind: 'ident', start: i, end: j, text: src.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)) && !endsValue(lastSignificant))) {
+      let j = i + 1;
+      while (j < n && /[0-9a-zA-Z_.]/.test(src[j]!)) {
+        if (src[j] === '.' && !isDigit(src.charCodeAt(j + 1))) break;
+        j++;
+      }
+      push({ kind: 'number', start: i, end: j, text: src.slice(i, j) });
+      i = j;
+      continue;
+    }
+    let p = src[i]!;
+    const three = src.slice(i, i + 3);
+    const two = src.slice(i, i + 2);
+    if (PUNCT3.includes(three)) p = three;
+    else if (PUNCT2.includes(two)) p = two;
+    push({ kind: 'punct', start: i, end: i + p.length, text: p });
+    i += p.length;
+  }
+  return tokens;
+}
+
+/** Scan a quoted string starting at `start`; GString `${…}` may contain nested strings and braces. */
+function scanQuoted(src: string, start: number, quote: StringQuote): { end: number; unterminated: boolean } {
+  const n = src.length;
+  const interpolates = quote === '"' || quote === '"""';
+  const single = quote.length === 1;
+  let i = start + quote.length;
+  while (i < n) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (single && ch === '\n') return { end: i, unterminated: true };
+    if (src.startsWith(quote, i)) {
+      // A triple-quoted string closes at the *last* of a run of quotes (`""""` ends with a `"` inside).
+      let j = i + quote.length;
+      if (quote.length === 3) while (src[j] === quote[0]) j++;
+      return { end: j, unterminated: false };
+    }
+    if (interpolates && ch === '$' && src[i + 1] === '{') {
+      i = skipInterpolation(src, i + 2);
+      continue;
+    }
+    i++;
+  }
+  return { end: n, unterminated: true };
+}
+
+/** Returns the offset just past the `}` that closes an interpolation whose body starts at `i`. */
+export function skipInterpolation(src: string, i: number): number {
+  const n = src.length;
+  let depth = 1;
+  while (i < n && depth > 0) {
+    const ch = src[i]!;
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (ch === "'" || ch === '"') {
+      const q = src[i + 1] === ch && src[i + 2] === ch ? (ch.repeat(3) as StringQuote) : (ch as StringQuote);
+      i = scanQuoted(src, i, q).end;
+      continue;
+    } else if (ch === '\n' && depth > 0) {
+      // Interpolations do not span lines in practice; stop so a stray `${` cannot swallow the file.
+      return i;
+    }
+    i++;
+  }
+  return i;
+}
+
+function scanSlashy(src: string, start: number): number | undefined {
+  const n = src.length;
+  let i = start + 1;
+  while (i < n) {
+    const ch = src[i]!;
+    if (ch === '\\' && src[i + 1] === '/') {
+      i += 2;
+      continue;
+    }
+    if (ch === '\n') return undefined; // a multi-line slashy string is rare; treat `/` as an operator
+    if (ch === '/') return i + 1;
+    i++;
+  }
+  return undefined;
+}
+
+function scanDollarSlashy(src: string, start: number): { end: number; unterminated: boolean } {
+  const close = src.indexOf('/$', start + 2);
+  return close < 0 ? { end: src.length, unterminated: true } : { end: close + 2, unterminated: false };
+}

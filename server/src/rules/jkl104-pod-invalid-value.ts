@@ -1,0 +1,10 @@
+import type { Rule } from './rule.js';
+import { reportSchemaIssues } from './schema-findings.js';
+
+export const rule: Rule = {
+  code: 'JKL104',
+  name: 'pod-invalid-value',
+  severity: 'error',
+  summary: "A value outside the allowed set (an enum such as imagePullPolicy, or apiVersion/kind)",
+  check: (ctx) => reportSchemaIssues(ctx, 'JKL104'),
+};

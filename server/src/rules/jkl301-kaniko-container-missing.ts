@@ -1,0 +1,44 @@
+import type { ShellStep } from '../extract/model.js';
+import { containerNamed, containersUnknowable, effectiveContainers, stepContainerName } from '../resolve/effective.js';
+import { executorCalls, isKanikoImage } from '../resolve/kaniko.js';
+import type { Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'JKL301',
+  name: 'kaniko-container-missing',
+  severity: 'error',
+  summary: 'A step runs /kaniko/executor, but not in a Kaniko container of the pod',
+  check(ctx) {
+    for (const step of ctx.extraction.shells) {
+      const pod = step.template && ctx.podOf(step.template);
+      const script = scriptText(step);
+      if (!pod || !script) continue;
+      const calls = executorCalls(script.text);
+      if (!calls.length) continue;
+      const at = calls[0]!;
+      const loc = { file: ctx.file, start: script.offsets[at]!, end: script.offsets[at + '/kaniko/executor'.length - 1]! + 1 };
+      const containers = effectiveContainers(pod);
+      const kaniko = containers.filter((c) => c.image && !c.image.interpolated && isKanikoImage(c.image.ref));
+      const mayHaveKaniko = containersUnknowable(pod) || containers.some((c) => c.image?.interpolated);
+      const runsIn = stepContainerName(step, pod);
+      if (runsIn === undefined) continue;
+      const def = containerNamed(pod, runsIn);
+      if (def?.image && (def.image.interpolated || isKanikoImage(def.image.ref))) continue;
+      if (!kaniko.length) {
+        if (mayHaveKaniko) continue;
+        ctx.report({ loc, message: `This step runs /kaniko/executor, but the pod has no Kaniko container (containers: ${[...new Set(containers.map((c) => c.name).filter(Boolean)), pod.agentContainer].join(', ')})` });
+      } else if (def?.image || runsIn === pod.agentContainer) {
+        // It runs in a container whose image is known and is not Kaniko.
+        ctx.report({
+          loc,
+          message: `This step runs /kaniko/executor in container "${runsIn}", which is not a Kaniko image; run it inside container('${kaniko[0]!.name}')`,
+          related: [{ loc: kaniko[0]!.nameLoc, message: 'the Kaniko container' }],
+        });
+      }
+    }
+  },
+};
+
+function scriptText(step: ShellStep) {
+  return step.script?.kind === 'string' ? step.script.text : undefined;
+}

@@ -1,0 +1,38 @@
+// JKL101–JKL104 share one source, the pod schema validation done while resolving; this reports the
+// issues of one code at the YAML node each is about.
+
+import { isMap, type Node, type Pair } from 'yaml';
+import type { SchemaCode, SchemaIssue } from '../schema/validate-pod.js';
+import { keyText, locate, nodeRange } from '../yaml/parse-yaml.js';
+import { yamlLoc, type PodYaml } from '../resolve/resolve.js';
+import type { RuleContext } from './rule.js';
+
+export function reportSchemaIssues(ctx: RuleContext, code: SchemaCode): void {
+  for (const pod of ctx.pods) {
+    const y = pod.yaml;
+    if (!y) continue;
+    for (const issue of y.schemaIssues) {
+      if (issue.code !== code) continue;
+      const range = issueRange(y, issue);
+      const loc = range && yamlLoc(y, range[0], range[1]);
+      if (loc) ctx.report({ loc, message: issue.message });
+    }
+  }
+}
+
+function issueRange(y: PodYaml, issue: SchemaIssue): [number, number] | undefined {
+  const at = locate(y.parsed.doc, issue.path);
+  if (issue.target === 'key') {
+    if (!isMap(at.node)) return undefined;
+    let pair: Pair<Node, Node> | undefined;
+    for (const p of at.node.items as Array<Pair<Node, Node>>) if (keyText(p.key) === issue.key) pair = p;
+    return nodeRange(pair?.key ?? undefined);
+  }
+  if (issue.target === 'object') {
+    // Point at the key that holds the object, or (for a list item) at its first key.
+    if (at.pair?.key) return nodeRange(at.pair.key);
+    if (isMap(at.node) && at.node.items.length) return nodeRange((at.node.items[0] as Pair<Node, Node>).key);
+    return nodeRange(at.node) ?? [0, 0];
+  }
+  return nodeRange(at.node) ?? (at.pair ? nodeRange(at.pair.key) : undefined);
+}
