@@ -23,19 +23,25 @@ function inside(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
+export interface FsHostOptions {
+  /** The workspace root (an editor's workspace folder); by default the Jenkinsfile's git root. */
+  root?: string;
+  maxBytes?: number;
+}
+
 export class FsHost implements Host {
-  constructor(private readonly maxBytes = MAX_REFERENCED_FILE_BYTES) {}
+  constructor(private readonly options: FsHostOptions = {}) {}
 
   readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult {
-    const root = workspaceRootOf(jenkinsfile);
+    const root = this.options.root ? resolve(this.options.root) : workspaceRootOf(jenkinsfile);
     const candidates = [resolve(root, relativePath), resolve(dirname(resolve(jenkinsfile)), relativePath)];
     const lexicalOk = candidates.filter((c) => inside(root, c));
     if (!lexicalOk.length) {
-      return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' points outside the workspace ${root}; the linter does not read it` };
+      return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' points outside the workspace; the linter does not read it` };
     }
     const path = lexicalOk.find((c) => existsSync(c));
     if (!path) {
-      return { ok: false, reason: 'missing', message: `yamlFile '${relativePath}' does not exist (looked relative to the repository root ${root} and to the Jenkinsfile's folder)` };
+      return { ok: false, reason: 'missing', message: `yamlFile '${relativePath}' does not exist (looked relative to the repository root and to the Jenkinsfile's folder)` };
     }
     let real: string;
     try {
@@ -46,7 +52,7 @@ export class FsHost implements Host {
     if (!inside(realpathSync(root), real)) {
       return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' is a link to a file outside the workspace; the linter does not read it` };
     }
-    return readCapped(real, relativePath, this.maxBytes);
+    return readCapped(real, relativePath, this.options.maxBytes ?? MAX_REFERENCED_FILE_BYTES);
   }
 }
 
@@ -64,7 +70,7 @@ function readCapped(path: string, shown: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    return { ok: true, path, text: buf.subarray(0, read).toString('utf8') };
+    return { ok: true, path, text: buf.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '') };
   } catch (e) {
     return { ok: false, reason: 'unreadable', message: `yamlFile '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   } finally {

@@ -22,6 +22,7 @@ export function containerNames(pod: ResolvedPod): string[] {
 /** True when containers may come from somewhere the linter cannot see, so a name can't be ruled out. */
 export function containersUnknowable(pod: ResolvedPod): boolean {
   if (pod.notStatic || pod.fileProblem || pod.invisibleParents) return true;
+  if (pod.yaml?.parsed.problems.some((p) => p.severity === 'error')) return true;
   return effectiveContainers(pod).some((c) => c.name === undefined);
 }
 

@@ -51,7 +51,9 @@ export async function resolvePods(ex: Extraction, file: string, host: Host): Pro
     const parent = t.parent ? byTemplate.get(t.parent) : undefined;
     const inheritFrom = t.options.get('inheritFrom')?.value;
     const explicitParents = inheritFrom !== undefined && !(inheritFrom.kind === 'string' && inheritFrom.text.text.trim() === '');
-    if (explicitParents) pod.invisibleParents = true;
+    // A declarative `label` with no pod of its own may select a static template from the cloud.
+    const labelOnly = t.kind === 'declarative' && t.options.has('label') && !pod.yaml && !pod.notStatic && !pod.fileProblem && !pod.containers.length;
+    if (explicitParents || labelOnly) pod.invisibleParents = true;
     else if (parent && !inheritFrom) {
       // A nested podTemplate implicitly inherits from the enclosing one (unless inheritFrom '').
       pod.parent = parent;
@@ -109,6 +111,13 @@ export function resolveValue(v: Value, ex: Extraction, depth = 0): Value {
 
 /** Loc of [start, end) of a pod's YAML text, or undefined when it touches an interpolation. */
 export function yamlLoc(y: PodYaml, start: number, end: number): Loc | undefined {
+  const t = y.text.text;
+  // Node ranges may run over the line break after them; an error at the very end points back at the last character.
+  while (end > start + 1 && /\s/.test(t[end - 1] ?? '')) end--;
+  if (start >= t.length && t.length) {
+    start = t.trimEnd().length - 1;
+    end = start + 1;
+  }
   if (touchesPlaceholder(y.text, start, end)) return undefined;
   const s = y.text.offsets[Math.max(0, Math.min(start, y.text.text.length))]!;
   const lastChar = Math.max(start, Math.min(end, y.text.text.length) - 1);

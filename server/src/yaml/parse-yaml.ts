@@ -25,7 +25,13 @@ export function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true });
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
-    const [start, end] = e.pos;
+    let [start, end] = e.pos;
+    const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
+    if (quote && text.lastIndexOf(quote, start) >= 0) {
+      // The parser notices at the end of the text; the mistake is the quote that was opened.
+      start = text.lastIndexOf(quote, start);
+      end = start + 1;
+    }
     if (e.code === 'DUPLICATE_KEY') {
       problems.push({ start, end, severity: 'warning', message: 'Duplicate key in pod YAML: Jenkins keeps the last value and silently drops the other' });
     } else {

@@ -1,0 +1,47 @@
+// Golden tests: every fixture under test/fixtures/<CODE>/ is linted and its diagnostics compared with
+// the `.expected.json` beside it. Regenerate on an intended change: UPDATE_GOLDENS=1 npm test
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../server/out/rules/index.js';
+import { flatten, lintPath, REPO, type Flat } from './helpers.js';
+
+const FIXTURES = join(REPO, 'test', 'fixtures');
+const update = process.env.UPDATE_GOLDENS === '1';
+
+function fixturesOf(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...fixturesOf(p));
+    else if (e.endsWith('.Jenkinsfile')) out.push(p);
+  }
+  return out.sort();
+}
+
+for (const rule of RULES) {
+  const dir = join(FIXTURES, rule.code);
+  describe(`${rule.code} ${rule.name}`, () => {
+    it('has fixtures that hit and fixtures that deliberately do not', () => {
+      assert.ok(existsSync(dir), `missing ${dir}`);
+      const expectations = fixturesOf(dir).map((f) => JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]);
+      assert.ok(expectations.some((e) => e.some((d) => d.code === rule.code)), 'no fixture produces this code');
+      assert.ok(expectations.some((e) => !e.some((d) => d.code === rule.code)), 'no fixture shows a deliberate non-hit');
+    });
+    it('has a docs page with what, why, example and fix', () => {
+      const doc = readFileSync(join(REPO, 'docs', 'rules', `${rule.code}.md`), 'utf8');
+      assert.match(doc, new RegExp(`^# ${rule.code} ${rule.name}`));
+      for (const section of ['## What it does', '## Why', '## Example', '## How to fix']) assert.ok(doc.includes(section), `${rule.code}.md lacks "${section}"`);
+    });
+    for (const file of existsSync(dir) ? fixturesOf(dir) : []) {
+      it(file.slice(dir.length + 1), async () => {
+        const result = await lintPath(file);
+        const actual = flatten(result.diagnostics, dir);
+        const goldenPath = file.replace(/\.Jenkinsfile$/, '.expected.json');
+        if (update) writeFileSync(goldenPath, JSON.stringify(actual, null, 2) + '\n');
+        assert.deepEqual(actual, JSON.parse(readFileSync(goldenPath, 'utf8')));
+      });
+    }
+  });
+}
