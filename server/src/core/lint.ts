@@ -5,7 +5,7 @@ import type { Tree } from '../parse/parser.js';
 import { parseGroovy } from '../parse/parser.js';
 import { extract } from '../extract/extract.js';
 import { TokenReader } from '../extract/reader.js';
-import type { PodTemplate } from '../extract/model.js';
+import type { Extraction, PodTemplate } from '../extract/model.js';
 import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
 import { RULES } from '../rules/index.js';
 import { DOCS_BASE, type RuleContext } from '../rules/rule.js';
@@ -30,19 +30,28 @@ export interface LintResult {
   texts: Map<string, string>;
 }
 
-export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
+export interface Analysis {
+  extraction: Extraction;
+  pods: ResolvedPod[];
+}
+
+/** The model rules see: templates, steps and resolved pods (also what editor features navigate). */
+export async function analyze(text: string, opts: Omit<LintOptions, 'config'>): Promise<Analysis> {
   const tree = opts.tree ?? (await parseGroovy(text));
   try {
-    const reader = new TokenReader(text);
-    const extraction = extract(tree, reader);
-    const pods = await resolvePods(extraction, opts.file, opts.host);
-    const texts = new Map<string, string>([[opts.file, text]]);
-    for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
-    const findings = runRules(extraction, pods, opts);
-    return { diagnostics: toDiagnostics(findings, texts, opts.config), texts };
+    const extraction = extract(tree, new TokenReader(text));
+    return { extraction, pods: await resolvePods(extraction, opts.file, opts.host) };
   } finally {
     if (!opts.tree) tree.delete();
   }
+}
+
+export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
+  const { extraction, pods } = await analyze(text, opts);
+  const texts = new Map<string, string>([[opts.file, text]]);
+  for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
+  const findings = runRules(extraction, pods, opts);
+  return { diagnostics: toDiagnostics(findings, texts, opts.config), texts };
 }
 
 function runRules(extraction: RuleContext['extraction'], pods: ResolvedPod[], opts: LintOptions): Finding[] {

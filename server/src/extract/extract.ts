@@ -166,16 +166,36 @@ function scriptedOptions(call: Call): Map<string, TemplateOption> {
   return options;
 }
 
-function findCalls(tree: Tree, reader: TokenReader): Located[] {
+/** Token indexes of candidate call names: identifiers in the tree, and names inside ERROR regions. */
+function candidates(tree: Tree, reader: TokenReader): number[] {
   const src = reader.src;
+  const out: number[] = [];
+  for (const node of tree.rootNode.descendantsOfType('identifier')) {
+    if (node && CALL_NAMES.has(src.slice(node.startIndex, node.endIndex))) out.push(reader.indexAt(node.startIndex));
+  }
+  if (tree.rootNode.hasError) {
+    // Inside an ERROR node the grammar may not produce identifier nodes at all (a whole
+    // `agent { kubernetes { … } }` can become bare ERROR leaves), so the lexer's tokens speak there.
+    const errors = tree.rootNode
+      .descendantsOfType('ERROR')
+      .flatMap((n) => (n ? [[n.startIndex, n.endIndex] as const] : []))
+      .sort((a, b) => a[0] - b[0]);
+    let e = 0;
+    reader.tokens.forEach((t, i) => {
+      while (e < errors.length && errors[e]![1] <= t.start) e++;
+      if (e < errors.length && errors[e]![0] <= t.start && t.kind === 'ident' && CALL_NAMES.has(t.text)) out.push(i);
+    });
+  }
+  return out;
+}
+
+function findCalls(tree: Tree, reader: TokenReader): Located[] {
   const seen = new Set<number>();
   const found: Call[] = [];
-  for (const node of tree.rootNode.descendantsOfType('identifier')) {
-    if (!node) continue;
-    const name = src.slice(node.startIndex, node.endIndex);
-    if (!CALL_NAMES.has(name)) continue;
-    const i = reader.indexAt(node.startIndex);
+  for (const i of candidates(tree, reader)) {
     if (i < 0 || seen.has(i)) continue;
+    const name = reader.tokens[i]!;
+    if (name.kind !== 'ident' || !CALL_NAMES.has(name.text)) continue;
     const prev = reader.tokens[i - 1];
     if (prev?.kind === 'punct' && (prev.text === '.' || prev.text === '?.')) {
       const receiver = reader.tokens[i - 2];

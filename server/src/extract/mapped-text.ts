@@ -9,6 +9,8 @@ export interface MappedText {
   offsets: number[];
   /** [start, end) ranges of `text` that stand for a GString interpolation whose value is unknown. */
   placeholders: Array<[number, number]>;
+  /** Source width of characters written as escapes (`\"` is 2, `\u00e9` is 6); absent means 1. */
+  widths?: Map<number, number>;
 }
 
 /** The character that stands for each unknown interpolated character: a plain YAML scalar character. */
@@ -18,7 +20,9 @@ class Builder {
   text = '';
   offsets: number[] = [];
   placeholders: Array<[number, number]> = [];
-  add(ch: string, at: number): void {
+  widths = new Map<number, number>();
+  add(ch: string, at: number, width = 1): void {
+    if (width !== 1) this.widths.set(this.text.length, width);
     this.text += ch;
     this.offsets.push(at);
   }
@@ -29,7 +33,7 @@ class Builder {
   }
   done(endOffset: number): MappedText {
     this.offsets.push(endOffset);
-    return { text: this.text, offsets: this.offsets, placeholders: this.placeholders };
+    return { text: this.text, offsets: this.offsets, placeholders: this.placeholders, ...(this.widths.size ? { widths: this.widths } : {}) };
   }
 }
 
@@ -57,7 +61,7 @@ export function decodeString(src: string, tok: Token): MappedText {
       const next = src[i + 1];
       if (quote === '/') {
         if (next === '/') {
-          b.add('/', i);
+          b.add('/', i, 2);
           i += 2;
           continue;
         }
@@ -74,12 +78,12 @@ export function decodeString(src: string, tok: Token): MappedText {
         continue;
       }
       if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
-        b.add(String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)), i);
+        b.add(String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)), i, 6);
         i += 6;
         continue;
       }
       if (next !== undefined && next in SIMPLE_ESCAPES) {
-        b.add(SIMPLE_ESCAPES[next]!, i);
+        b.add(SIMPLE_ESCAPES[next]!, i, 2);
         i += 2;
         continue;
       }
@@ -121,10 +125,13 @@ export function decodeString(src: string, tok: Token): MappedText {
 
 export function concat(a: MappedText, b: MappedText): MappedText {
   const shift = a.text.length;
+  const widths = new Map(a.widths);
+  for (const [i, w] of b.widths ?? []) widths.set(i + shift, w);
   return {
     text: a.text + b.text,
     offsets: [...a.offsets.slice(0, shift), ...b.offsets],
     placeholders: [...a.placeholders, ...b.placeholders.map(([s, e]) => [s + shift, e + shift] as [number, number])],
+    ...(widths.size ? { widths } : {}),
   };
 }
 
@@ -134,7 +141,7 @@ function filter(mt: MappedText, keep: (i: number) => boolean): MappedText {
   const newIndex: number[] = [];
   for (let i = 0; i < mt.text.length; i++) {
     newIndex.push(b.text.length);
-    if (keep(i)) b.add(mt.text[i]!, mt.offsets[i]!);
+    if (keep(i)) b.add(mt.text[i]!, mt.offsets[i]!, mt.widths?.get(i) ?? 1);
   }
   newIndex.push(b.text.length);
   const out = b.done(mt.offsets[mt.text.length]!);
@@ -196,7 +203,11 @@ export function touchesPlaceholder(mt: MappedText, start: number, end: number): 
   return mt.placeholders.some(([s, e]) => s < Math.max(end, start + 1) && e > start);
 }
 
-/** The source offset for a content offset (clamped). */
-export function sourceOffset(mt: MappedText, i: number): number {
-  return mt.offsets[Math.max(0, Math.min(i, mt.text.length))]!;
+/** The source range [start, end) that text[start, end) was read from. */
+export function sourceRange(mt: MappedText, start: number, end: number): { start: number; end: number } {
+  const n = mt.text.length;
+  const s = mt.offsets[Math.max(0, Math.min(start, n))]!;
+  if (end <= start || start >= n) return { start: s, end: s };
+  const last = Math.min(end, n) - 1;
+  return { start: s, end: Math.max(s, mt.offsets[last]! + (mt.widths?.get(last) ?? 1)) };
 }

@@ -4,7 +4,7 @@
 import type { Loc } from '../core/diagnostic.js';
 import type { Host } from '../core/host.js';
 import { argument } from '../extract/extract.js';
-import { identityText, touchesPlaceholder, type MappedText } from '../extract/mapped-text.js';
+import { identityText, sourceRange, touchesPlaceholder, type MappedText } from '../extract/mapped-text.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { Call, Value } from '../extract/reader.js';
 import { validatePod, type SchemaIssue } from '../schema/validate-pod.js';
@@ -119,10 +119,7 @@ export function yamlLoc(y: PodYaml, start: number, end: number): Loc | undefined
     end = start + 1;
   }
   if (touchesPlaceholder(y.text, start, end)) return undefined;
-  const s = y.text.offsets[Math.max(0, Math.min(start, y.text.text.length))]!;
-  const lastChar = Math.max(start, Math.min(end, y.text.text.length) - 1);
-  const e = end > start && lastChar < y.text.text.length ? y.text.offsets[lastChar]! + 1 : s;
-  return { file: y.file, start: s, end: Math.max(e, s) };
+  return { file: y.file, ...sourceRange(y.text, start, end) };
 }
 
 function yamlContainers(y: PodYaml): ContainerDef[] {
@@ -141,7 +138,7 @@ function yamlContainers(y: PodYaml): ContainerDef[] {
     const imageNode = doc.getIn([...path, 'image'], true) as { range?: [number, number, number] } | undefined;
     const image = (c as { image?: unknown })?.image;
     const def: ContainerDef = {
-      nameLoc: nameLoc ?? { file: y.file, start: y.text.offsets[at[0]]!, end: y.text.offsets[at[0]]! },
+      nameLoc: nameLoc ?? { file: y.file, ...sourceRange(y.text, at[0], at[0]) },
       origin: 'yaml',
       yamlPath: path,
       ...(typeof name === 'string' && nameLoc ? { name } : typeof name === 'number' ? { name: String(name) } : {}),
@@ -151,7 +148,7 @@ function yamlContainers(y: PodYaml): ContainerDef[] {
       def.image = {
         ref: String(image),
         interpolated: touchesPlaceholder(y.text, s, e),
-        loc: { file: y.file, start: y.text.offsets[s]!, end: y.text.offsets[Math.max(s, e - 1)]! + 1 },
+        loc: { file: y.file, ...sourceRange(y.text, s, e) },
       };
     }
     out.push(def);
@@ -189,9 +186,7 @@ function templateContainers(t: PodTemplate, ex: Extraction, file: string): Conta
 
 /** The content span of a string value (inside its quotes), or the value's span otherwise. */
 export function stringSpan(v: Value): { start: number; end: number } {
-  if (v.kind === 'string' && v.text.text.length) {
-    return { start: v.text.offsets[0]!, end: v.text.offsets[v.text.text.length - 1]! + 1 };
-  }
+  if (v.kind === 'string' && v.text.text.length) return sourceRange(v.text, 0, v.text.text.length);
   return { start: v.start, end: v.end };
 }
 

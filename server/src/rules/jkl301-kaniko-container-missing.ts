@@ -1,3 +1,4 @@
+import { sourceRange } from '../extract/mapped-text.js';
 import type { ShellStep } from '../extract/model.js';
 import { containerNamed, containersUnknowable, effectiveContainers, stepContainerName } from '../resolve/effective.js';
 import { executorCalls, isKanikoImage } from '../resolve/kaniko.js';
@@ -16,7 +17,7 @@ export const rule: Rule = {
       const calls = executorCalls(script.text);
       if (!calls.length) continue;
       const at = calls[0]!;
-      const loc = { file: ctx.file, start: script.offsets[at]!, end: script.offsets[at + '/kaniko/executor'.length - 1]! + 1 };
+      const loc = { file: ctx.file, ...sourceRange(script, at, at + '/kaniko/executor'.length) };
       const containers = effectiveContainers(pod);
       const kaniko = containers.filter((c) => c.image && !c.image.interpolated && isKanikoImage(c.image.ref));
       const mayHaveKaniko = containersUnknowable(pod) || containers.some((c) => c.image?.interpolated);

@@ -1,0 +1,101 @@
+// The linter against real Jenkinsfiles written by others (../shared/corpus, read in place).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO, type Flat } from './helpers.js';
+import { corpusFiles, corpusTemplates, HAVE_CORPUS, lintCorpusFile, SKIP_REASON } from './corpus-helpers.js';
+
+const KP_PIPELINES = 'kubernetes-plugin/src/test/resources/org/csanchez/jenkins/plugins/kubernetes/pipeline/';
+
+/**
+ * kubernetes-plugin's pipelines pass its own CI, so an error on them is a false positive — except
+ * where its tests expect the build to fail. Each allowed error, with the reason.
+ */
+const KP_EXPECTED_ERRORS: Record<string, { code: string; line: number; why: string }[]> = {
+  [`${KP_PIPELINES}badcontainername.groovy`]: [
+    { code: 'JKL204', line: 7, why: "PodTemplateStepExecutionTest.testBadNameDetection expects the run to fail on the RFC 1123 name; the pod has no 'busybox' container either" },
+  ],
+  [`${KP_PIPELINES}badcontainernameyaml.groovy`]: [
+    { code: 'JKL204', line: 24, why: 'testBadNameYamlDetection expects the run to fail; the pod has no busybox container' },
+  ],
+  [`${KP_PIPELINES}declarativeWithNestedExplicitInheritance.groovy`]: [
+    { code: 'JKL204', line: 35, why: 'the test asserts the stage pod does NOT inherit golang (container(\'golang\') inside try/catch, "Should not inherit")' },
+  ],
+  [`${KP_PIPELINES}runInPodNestedExplicitInherit.groovy`]: [
+    { code: 'JKL204', line: 16, why: "inheritFrom: '' cuts inheritance; the test asserts golang is absent (\"Should not inherit\")" },
+  ],
+  [`${KP_PIPELINES}invalidPodGetsCancelled.groovy`]: [
+    { code: 'JKL103', line: 4, why: 'KubernetesPipelineTest.invalidPodGetsCancelled: the pod is invalid on purpose (a container without an image)' },
+  ],
+};
+
+/**
+ * Every error and warning on wild/ (real Jenkinsfiles from public repositories): the real mistakes
+ * MANIFEST.tsv notes, and nothing from the patterns the corpus README says must not be flagged.
+ */
+const WILD_EXPECTED: Array<{ file: string; line: number; code: string; why: string }> = [
+  { file: 'wild/002-Cameri-poc-infra-demo.jenkinsfile', line: 5, code: 'JKL204', why: "defaultContainer 'jlnp' is a typo (MANIFEST)" },
+  { file: 'wild/010-Abhiabhi1019-my-node-app-Jenkinsfile', line: 10, code: 'JKL302', why: 'Kaniko :latest used with sh (MANIFEST)' },
+  { file: 'wild/012-Erickveiga02-mvn-hello-world-Jenkinsfile', line: 11, code: 'JKL101', why: "stray top-level 'labels:' key (MANIFEST)" },
+  { file: 'KubernetesPod.yaml', line: 23, code: 'JKL104', why: '014 companion: pod restartPolicy mis-indented into the container, where only "Always" is allowed' },
+  { file: 'wild/028-ihsanul14-JenkinsTest-Jenkinsfile', line: 10, code: 'JKL101', why: "'labels:' at the same indent as 'metadata:' (MANIFEST)" },
+  { file: 'wild/030-ngo-l-jenkins-build-test-Jenkinsfile', line: 48, code: 'JKL204', why: "defaultContainer 'shell' names no container (MANIFEST)" },
+  { file: 'wild/042-intel-xpumanager-Jenkinsfile-xpum-cluster', line: 48, code: 'JKL204', why: "defaultContainer 'shell', and the yamlFile pod has no container named shell" },
+  ...[16, 17, 45, 46, 69, 70, 105, 106].map((line) => ({ file: 'wild/058-pushdown99-jenkins-webhook-pipe.groovy', line, code: 'JKL101', why: "BROKEN file: fsGroup under a container securityContext, stray top-level 'Agents:' (MANIFEST)" })),
+  ...[93, 94].map((line) => ({ file: 'wild/058-pushdown99-jenkins-webhook-pipe.groovy', line, code: 'JKL102', why: 'BROKEN file: command "" and args "" are strings, not lists (MANIFEST)' })),
+  ...[128, 129, 131, 133].map((line) => ({ file: 'wild/058-pushdown99-jenkins-webhook-pipe.groovy', line, code: 'JKL001', why: 'BROKEN file: a pod YAML with all indentation lost (MANIFEST)' })),
+  { file: 'wild/062-saurabhgore-code-selenium-project-repo-1-Jenkinsfile', line: 8, code: 'JKL204', why: "container('apache') vs containerTemplate 'apache-container' (MANIFEST)" },
+];
+
+describe('corpus', { skip: SKIP_REASON }, () => {
+  const files = HAVE_CORPUS ? corpusFiles() : [];
+  const results = new Map<string, Promise<Flat[]>>();
+  const lintOnce = (rel: string) => {
+    if (!results.has(rel)) results.set(rel, lintCorpusFile(rel));
+    return results.get(rel)!;
+  };
+
+  it('reads every file of kubernetes-plugin/, pipeline-model-definition/ and wild/ without a crash', async () => {
+    assert.ok(files.length > 550, `only ${files.length} corpus files found`);
+    for (const rel of files) {
+      const diags = await lintOnce(rel);
+      const internal = diags.filter((d) => d.message.startsWith('Internal error'));
+      assert.deepEqual(internal, [], rel);
+    }
+  });
+
+  it("reports no error on kubernetes-plugin's valid pipelines beyond the listed expected failures", async () => {
+    const actual: string[] = [];
+    for (const rel of files.filter((f) => f.startsWith('kubernetes-plugin/'))) {
+      for (const d of await lintOnce(rel)) if (d.severity === 'error') actual.push(`${d.file}:${d.line} ${d.code}`);
+    }
+    const expected = Object.entries(KP_EXPECTED_ERRORS).flatMap(([file, list]) => list.map((e) => `${file}:${e.line} ${e.code}`));
+    assert.deepEqual(actual.sort(), expected.sort());
+  });
+
+  it('finds nothing in pipeline-model-definition (no Kubernetes agents there)', async () => {
+    for (const rel of files.filter((f) => f.startsWith('pipeline-model-definition/'))) {
+      assert.deepEqual(await lintOnce(rel), [], rel);
+    }
+  });
+
+  it('extracts every pod template of kubernetes-plugin/ and wild/ with its container names', async () => {
+    const expected = JSON.parse(readFileSync(join(REPO, 'test', 'corpus', 'templates.json'), 'utf8')) as Record<string, string[]>;
+    delete expected.$comment;
+    const actual: Record<string, string[]> = {};
+    for (const rel of files.filter((f) => !f.startsWith('pipeline-model-definition/'))) {
+      const templates = await corpusTemplates(rel);
+      if (templates.length) actual[rel] = templates;
+    }
+    assert.deepEqual(actual, expected);
+  });
+
+  it('reports the real mistakes in wild/ and flags none of the must-not-flag patterns', async () => {
+    const actual: string[] = [];
+    for (const rel of files.filter((f) => f.startsWith('wild/'))) {
+      for (const d of await lintOnce(rel)) if (d.severity !== 'info') actual.push(`${d.file}:${d.line} ${d.code}`);
+    }
+    assert.deepEqual(actual.sort(), WILD_EXPECTED.map((e) => `${e.file}:${e.line} ${e.code}`).sort());
+  });
+});

@@ -1,0 +1,124 @@
+// Strings, expressions and extraction through the constructs tree-sitter-groovy misreads.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lex } from '../server/out/parse/lexer.js';
+import { decodeString, stripIndent, type MappedText } from '../server/out/extract/mapped-text.js';
+import { TokenReader, type Value } from '../server/out/extract/reader.js';
+import { analyze } from '../server/out/core/lint.js';
+import { FsHost } from '../server/out/host/fs-host.js';
+
+function decode(src: string): MappedText {
+  const tok = lex(src).find((t) => t.kind === 'string');
+  assert.ok(tok, `no string token in ${src}`);
+  return decodeString(src, tok);
+}
+
+function expression(src: string): Value | undefined {
+  const r = new TokenReader(src);
+  return r.readExpression(0, r.tokens.length);
+}
+
+describe('Groovy strings', () => {
+  it('decodes escapes in single and double quotes, mapping each character to its source offset', () => {
+    const mt = decode(String.raw`x = 'it\'s\ta'`);
+    assert.equal(mt.text, "it's\ta");
+    assert.deepEqual(mt.offsets, [5, 6, 7, 9, 10, 12, 13]);
+    assert.equal(decode(String.raw`"a\nb\$c"`).text, 'a\nb$c');
+  });
+
+  it('turns GString interpolations into placeholders, but not in single quotes or when escaped', () => {
+    const mt = decode('"img:${params.TAG}-$BUILD_NUMBER.x"');
+    assert.equal(mt.text, 'img:xxxxxxxxxxxxx-xxxxxxxxxxxxxxx');
+    assert.deepEqual(mt.placeholders, [[4, 17], [18, 33]]);
+    assert.deepEqual(decode("'${computer.jnlpmac}'").placeholders, []);
+    assert.deepEqual(decode('"\\${NOT}"').placeholders, []);
+  });
+
+  it('reads triple quotes with line continuations and CRLF, slashy and dollar-slashy strings', () => {
+    assert.equal(decode('"""\\\nspec:\r\n  a: 1\r\n"""').text, 'spec:\n  a: 1\n');
+    assert.equal(decode("'''it's'''").text, "it's");
+    assert.equal(decode('sh(/echo a\\/b/)').text, 'echo a/b');
+    assert.equal(decode('$/a$/b $$ /$').text, 'a/b $ ');
+  });
+
+  it('closes a triple-quoted string at the last of a run of quotes', () => {
+    const toks = lex('x = """say "hi""""\ny = 1');
+    assert.equal(toks.filter((t) => t.kind === 'string').length, 1);
+    assert.equal(decode('x = """say "hi""""').text, 'say "hi"');
+  });
+
+  it('applies .stripIndent() the Groovy way (smallest indentation of non-blank lines)', () => {
+    const mt = stripIndent(decode("'''\n    spec:\n      containers: []\n\n    '''"));
+    assert.equal(mt.text, '\nspec:\n  containers: []\n\n');
+  });
+});
+
+describe('expressions', () => {
+  it('concatenates strings with + across lines, keeping offsets', () => {
+    const v = expression("'spec:\\n' +\n  \"  containers: []\"");
+    assert.equal(v?.kind, 'string');
+    if (v?.kind !== 'string') return;
+    assert.equal(v.text.text, 'spec:\n  containers: []');
+    assert.equal(v.text.offsets[6], 15); // just past the opening quote of the second string
+  });
+
+  it('reads stripIndent() on the next line as part of the string', () => {
+    const v = expression('"""\n  a: 1\n  """\n  .stripIndent()');
+    assert.equal(v?.kind === 'string' && v.text.text, '\na: 1\n');
+  });
+
+  it('marks what cannot be known statically as dynamic or a call', () => {
+    assert.equal(expression('env.CLOUD')?.kind, 'dynamic');
+    assert.equal(expression("x ?: 'y'")?.kind, 'dynamic');
+    assert.equal(expression("libraryResource('pod.yaml')")?.kind, 'call');
+    assert.equal(expression("'a'.replace('a', 'b')")?.kind, 'dynamic');
+  });
+});
+
+describe('extraction where the grammar produces ERROR nodes', () => {
+  const host = new FsHost();
+  const options = async (src: string) => {
+    const { extraction } = await analyze(src, { file: '/nonexistent/Jenkinsfile', host });
+    return extraction.templates.map((t) => Object.fromEntries([...t.options].map(([k, o]) => [k, o.value?.kind ?? 'block'])));
+  };
+
+  it('reads every option of a kubernetes block around cloud env.X, podRetention onFailure(), yaml """…""".stripIndent()', async () => {
+    const src = [
+      'pipeline {',
+      '  agent {',
+      '    kubernetes {',
+      '      cloud env.CLOUD_NAME',
+      '      podRetention onFailure()',
+      '      yamlMergeStrategy merge()',
+      '      yaml """',
+      '        spec:',
+      '          containers:',
+      '          - name: maven',
+      '            image: maven:3.9',
+      '      """.stripIndent()',
+      "      defaultContainer 'maven'",
+      '    }',
+      '  }',
+      '  stages { stage(\'a\') { steps { script { def m = [a: 1]; m.each { k, v -> println k }; x = y ?: \'z\' } } } }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(await options(src), [{ cloud: 'dynamic', podRetention: 'call', yamlMergeStrategy: 'call', yaml: 'string', defaultContainer: 'string' }]);
+    const { pods } = await analyze(src, { file: '/nonexistent/Jenkinsfile', host });
+    assert.deepEqual(pods[0]!.containers.map((c) => c.name), ['maven']);
+  });
+
+  it("reads podTemplate(yaml: '') with an empty single-quoted string and trailing commas", async () => {
+    assert.deepEqual(await options("podTemplate(yaml: '', label: 'x',\n) {\n  node(POD_LABEL) { sh 'true' }\n}"), [{ yaml: 'string', label: 'string' }]);
+  });
+
+  it('finds templates inside regions the grammar cannot read at all', async () => {
+    // `throw e` without a semicolon and an untyped catch make the surrounding pipeline an ERROR.
+    const src = "try { a() } catch (e) { throw e }\npipeline {\n  agent { kubernetes { yaml '''\nspec: {}\n''' } }\n}\n";
+    assert.deepEqual(await options(src), [{ yaml: 'string' }]);
+  });
+
+  it('never mistakes calls inside strings or comments for steps', async () => {
+    const src = "// podTemplate(yaml: 'a') {}\nsh '''podTemplate(yaml: 'b') { }'''\n/* kubernetes { yaml 'c' } */\n";
+    assert.deepEqual(await options(src), []);
+  });
+});
