@@ -20,5 +20,5 @@ function build(schemaFile, outName, options) {
 
 // Pod: Jackson coerces scalars (`args: [9999999]`, `value: 1`) so ajv must too; the
 // did-you-mean names come from the schema JSON, read only when needed.
-build('pod.schema.json', 'pod.validator.cjs', { coerceTypes: true });
+build('pod.schema.json', 'pod.validator.cjs', { coerceTypes: true, inlineRefs: false, messages: false });
 build('jenkinsfile-lint.schema.json', 'config.validator.cjs', {});

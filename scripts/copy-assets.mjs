@@ -11,6 +11,8 @@ const require = createRequire(join(root, 'server', 'package.json'));
 
 mkdirSync(join(out, 'grammar'), { recursive: true });
 cpSync(require.resolve('tree-sitter-groovy/tree-sitter-groovy.wasm'), join(out, 'grammar', 'tree-sitter-groovy.wasm'));
+// web-tree-sitter's own runtime wasm, found through locateFile (parse/parser.ts) bundled or not.
+cpSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(out, 'grammar', 'tree-sitter.wasm'));
 mkdirSync(join(out, 'schemas'), { recursive: true });
 for (const f of readdirSync(join(root, 'schemas'))) cpSync(join(root, 'schemas', f), join(out, 'schemas', f));
 mkdirSync(join(out, 'docs'), { recursive: true });

@@ -3,7 +3,7 @@
 
 import { parse as parseYamlText } from 'yaml';
 import type { Severity } from './diagnostic.js';
-import validateConfig from '../schema/config.validator.cjs';
+import { validator } from '../schema/validators.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -39,6 +39,7 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
     throw new ConfigError(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }
   data ??= {};
+  const validateConfig = validator('config');
   if (!validateConfig(data)) {
     const e = validateConfig.errors![0]!;
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';

@@ -3,16 +3,18 @@
 // memory is not garbage-collected.
 
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 let ready: Promise<Parser> | undefined;
 
-/** The grammar wasm is copied next to the compiled code by the build (see scripts/copy-assets.mjs). */
+/** Both wasm files are copied next to the compiled code by the build (see scripts/copy-assets.mjs). */
 const GRAMMAR_URL = new URL('../grammar/tree-sitter-groovy.wasm', import.meta.url);
+const RUNTIME_URL = new URL('../grammar/tree-sitter.wasm', import.meta.url);
 
 export function getParser(): Promise<Parser> {
   ready ??= (async () => {
-    await Parser.init();
+    await Parser.init({ locateFile: () => fileURLToPath(RUNTIME_URL) });
     const language = await Language.load(new Uint8Array(await readFile(GRAMMAR_URL)));
     const parser = new Parser();
     parser.setLanguage(language);

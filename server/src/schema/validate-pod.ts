@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { closest, distance } from 'fastest-levenshtein';
+import { validator, type AjvError } from './validators.js';
 
 export type SchemaCode = 'JKL101' | 'JKL102' | 'JKL103' | 'JKL104';
 
@@ -16,19 +17,6 @@ export interface SchemaIssue {
   key?: string;
   suggestion?: string;
   message: string;
-}
-
-interface AjvError {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-
-let validator: Promise<Validator> | undefined;
-function loadValidator(): Promise<Validator> {
-  validator ??= import(new URL('../schema/pod.validator.cjs', import.meta.url).href).then((m: { default: Validator }) => m.default);
-  return validator;
 }
 
 interface JsonSchema {
@@ -79,7 +67,7 @@ export async function validatePod(value: unknown): Promise<SchemaIssue[]> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ code: 'JKL102', path: [], target: 'value', message: `Wrong type for the pod: expected a mapping, got ${typeName(value)}` }];
   }
-  const validate = await loadValidator();
+  const validate = validator('pod');
   if (validate(value)) return [];
   const issues: SchemaIssue[] = [];
   for (const e of validate.errors ?? []) {

@@ -1,0 +1,110 @@
+// The real jenkinsfile-lint binary, run as a child process on files on disk.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CLI, REPO, workspace } from './helpers.js';
+
+function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', env: { ...process.env, ...opts.env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const KANIKO_LATEST = `pipeline {
+  agent {
+    kubernetes {
+      cloud 'kubernetes'
+      yaml '''
+spec:
+  containers:
+  - name: kaniko
+    image: gcr.io/kaniko-project/executor:latest
+    command: [sleep]
+    args: [99d]
+'''
+    }
+  }
+  stages { stage('Image') { steps { container('kaniko') { sh '/kaniko/executor --no-push' } } } }
+}
+`;
+const CLEAN = KANIKO_LATEST.replace(':latest', ':debug');
+
+describe('jenkinsfile-lint CLI', () => {
+  it('exits 1 with errors, printing file:line:col, severity, code, message and a caret excerpt', () => {
+    const dir = workspace({ Jenkinsfile: KANIKO_LATEST });
+    const r = run(['Jenkinsfile'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stdout,
+      'Jenkinsfile:9:12: error JKL302 Kaniko image "gcr.io/kaniko-project/executor:latest" has no shell, but sh steps run in container "kaniko"; use a debug image such as "gcr.io/kaniko-project/executor:debug"\n' +
+        '9 |     image: gcr.io/kaniko-project/executor:latest\n' +
+        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' +
+        '\n1 problem (1 error, 0 warnings, 0 info)\n',
+    );
+  });
+
+  it('exits 0 on a clean file and prints nothing', () => {
+    const dir = workspace({ Jenkinsfile: CLEAN });
+    assert.deepEqual(run(['Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('writes the JSON contract: one entry per file, 1-based positions, yamlFile findings relative to the cwd', () => {
+    const dir = workspace({
+      'ci/Jenkinsfile': "pipeline {\n  agent { kubernetes { cloud 'kubernetes'\n    yamlFile 'ci/pod.yaml' } }\n  stages { stage('a') { steps { sh 'make' } } }\n}\n",
+      'ci/pod.yaml': 'spec:\n  containers:\n  - name: make\n    image: alpine\n    imagePullPolicy: Sometimes\n',
+      '.git/HEAD': '',
+    });
+    const r = run(['--format', 'json', 'ci/Jenkinsfile'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      { file: 'ci/Jenkinsfile', diagnostics: [] },
+      {
+        file: join('ci', 'pod.yaml'),
+        diagnostics: [{ code: 'JKL104', severity: 'error', message: 'Invalid value "Sometimes" for "imagePullPolicy": expected one of Always, Never, IfNotPresent', line: 5, column: 22, endLine: 5, endColumn: 31 }],
+      },
+    ]);
+  });
+
+  it('uses no colour when stdout is not a terminal or NO_COLOR is set', () => {
+    const dir = workspace({ Jenkinsfile: KANIKO_LATEST });
+    assert.doesNotMatch(run(['Jenkinsfile'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout, /\u001b\[/);
+    assert.doesNotMatch(run(['Jenkinsfile'], { cwd: dir }).stdout, /\u001b\[/);
+  });
+
+  it('honours rule severities from the nearest .jenkinsfile-lint.yaml', () => {
+    const dir = workspace({ 'app/Jenkinsfile': KANIKO_LATEST, '.jenkinsfile-lint.yaml': 'rules:\n  JKL302: warning\n' });
+    const r = run(['--format', 'json', 'app/Jenkinsfile'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(r.stdout)[0].diagnostics[0].severity, 'warning');
+  });
+
+  it('exits 2 with a one-line message naming the file for a broken config', () => {
+    const dir = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'rules:\n  JKL302: loud\n' });
+    const r = run(['Jenkinsfile'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^jenkinsfile-lint: .*\.jenkinsfile-lint\.yaml: rules\.JKL302: must be one of off, info, warning, error\n$/);
+    const unknown = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.json': '{"rules": {"JKL999": "off"}}' });
+    assert.match(run(['Jenkinsfile'], { cwd: unknown }).stderr, /rules: unknown rule code JKL999/);
+    const broken = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'rules: [\n' });
+    assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /\.jenkinsfile-lint\.yaml: not valid YAML/);
+  });
+
+  it('exits 2 for usage errors and unreadable input', () => {
+    assert.equal(run(['--format', 'xml', 'x']).code, 2);
+    assert.equal(run(['--bogus']).code, 2);
+    assert.equal(run([]).code, 2);
+    const r = run(['does-not-exist/Jenkinsfile']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'jenkinsfile-lint: does-not-exist/Jenkinsfile: cannot read (ENOENT)\n');
+  });
+
+  it('prints help and version', () => {
+    assert.match(run(['--help']).stdout, /^Usage: jenkinsfile-lint/);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('reads a file with a BOM and keeps its columns right', () => {
+    const dir = workspace({ Jenkinsfile: '\uFEFF' + KANIKO_LATEST });
+    assert.match(run(['Jenkinsfile'], { cwd: dir }).stdout, /^Jenkinsfile:9:12: error JKL302/);
+  });
+});
