@@ -3,16 +3,20 @@
 
 import { parse as parseYamlText } from 'yaml';
 import type { Severity } from './diagnostic.js';
+import type { JenkinsModel, StaticTemplate } from './jenkins.js';
 import { validator } from '../schema/validators.js';
 
 export type RuleSetting = Severity | 'off';
 
 export interface Config {
   rules: Record<string, RuleSetting>;
-  jenkins: {
-    /** Kubernetes cloud names, in Jenkins' order; undefined when not configured. */
-    clouds?: string[];
-  };
+  /** What is known of the Jenkins; the host fills it in from `casc` and `pluginsFile` too. */
+  jenkins: JenkinsModel;
+}
+
+/** Config as written: the Jenkins part may still name files to read. */
+export interface ConfigFile extends Config {
+  jenkinsFiles: { casc?: string; pluginsFile?: string };
 }
 
 export const CONFIG_FILE_NAMES = ['.jenkinsfile-lint.yaml', '.jenkinsfile-lint.yml', '.jenkinsfile-lint.json'];
@@ -31,7 +35,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses and validates config text; throws ConfigError naming the file and the problem. */
-export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<string>): Config {
+export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<string>): ConfigFile {
   let data: unknown;
   try {
     data = file.endsWith('.json') ? JSON.parse(text) : parseYamlText(text, { prettyErrors: false });
@@ -46,9 +50,18 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
     const detail = e.keyword === 'additionalProperties' ? `unknown key "${String(e.params.additionalProperty)}"` : e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message;
     throw new ConfigError(file, `${where}: ${detail}`);
   }
-  const raw = data as { rules?: Record<string, RuleSetting>; jenkins?: { clouds?: string[] } };
+  const raw = data as {
+    rules?: Record<string, RuleSetting>;
+    jenkins?: { clouds?: string[]; templates?: StaticTemplate[]; plugins?: string[]; casc?: string; pluginsFile?: string };
+  };
   for (const code of Object.keys(raw.rules ?? {})) {
     if (!knownCodes.has(code)) throw new ConfigError(file, `rules: unknown rule code ${code}`);
   }
-  return { rules: { ...raw.rules }, jenkins: { ...raw.jenkins } };
+  const { casc, pluginsFile, ...jenkins } = raw.jenkins ?? {};
+  const templates = jenkins.templates?.map((t) => ({ ...t, containers: t.containers ?? [] }));
+  return {
+    rules: { ...raw.rules },
+    jenkins: { ...jenkins, ...(templates ? { templates } : {}) },
+    jenkinsFiles: { ...(casc ? { casc } : {}), ...(pluginsFile ? { pluginsFile } : {}) },
+  };
 }

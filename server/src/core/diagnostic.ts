@@ -28,6 +28,20 @@ export interface RelatedInfo {
   message: string;
 }
 
+/** A text edit in one file: replace [start, end) (offsets; range for LSP clients) with newText. */
+export interface TextEdit {
+  file: string;
+  start: number;
+  end: number;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
 export interface Diagnostic {
   code: string;
   source: 'jenkinsfile-lint';
@@ -38,6 +52,8 @@ export interface Diagnostic {
   /** The rule's docs page. */
   href: string;
   related?: RelatedInfo[];
+  /** A safe automatic fix (applied by `--fix`, offered as a quick fix in editors). */
+  fix?: Fix;
 }
 
 /** A rule's report before severity and positions are applied. */
@@ -48,4 +64,5 @@ export interface Finding {
   /** Overrides the rule's default severity for this finding (e.g. a warning when a parent is invisible). */
   severity?: Severity;
   related?: Array<{ loc: Loc; message: string }>;
+  fix?: { title: string; edits: Array<{ loc: Loc; newText: string }> };
 }

@@ -1,5 +1,6 @@
 // lint(): the one entry point the CLI and the language server share.
-// text ─parse─▶ tree ─extract─▶ templates + steps ─resolve─▶ pods ─rules─▶ findings ─▶ diagnostics
+// text ─parse─▶ tree ─extract─▶ templates + steps ─resolve─▶ pods ─rules─▶ findings
+//      ─suppressions─▶ diagnostics
 
 import type { Tree } from '../parse/parser.js';
 import { parseGroovy } from '../parse/parser.js';
@@ -7,8 +8,9 @@ import { extract } from '../extract/extract.js';
 import { TokenReader } from '../extract/reader.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
-import { RULES } from '../rules/index.js';
-import { DOCS_BASE, type RuleContext } from '../rules/rule.js';
+import { RULE_CODES, RULES } from '../rules/index.js';
+import { DOCS_BASE, type Rule, type RuleContext } from '../rules/rule.js';
+import { applyDirectives, collectDirectives } from '../suppress/directives.js';
 import type { Config } from './config.js';
 import type { Diagnostic, Finding, Loc, Range } from './diagnostic.js';
 import type { Host } from './host.js';
@@ -26,7 +28,7 @@ export interface LintOptions {
 export interface LintResult {
   /** Diagnostics for the Jenkinsfile and for any yamlFile it reads, Jenkinsfile first. */
   diagnostics: Diagnostic[];
-  /** The text of every file a diagnostic points into, for excerpts. */
+  /** The text of every file a diagnostic points into, for excerpts and fixes. */
   texts: Map<string, string>;
 }
 
@@ -36,11 +38,11 @@ export interface Analysis {
 }
 
 /** The model rules see: templates, steps and resolved pods (also what editor features navigate). */
-export async function analyze(text: string, opts: Omit<LintOptions, 'config'>): Promise<Analysis> {
+export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & { config?: Config }): Promise<Analysis> {
   const tree = opts.tree ?? (await parseGroovy(text));
   try {
     const extraction = extract(tree, new TokenReader(text));
-    return { extraction, pods: await resolvePods(extraction, opts.file, opts.host) };
+    return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins) };
   } finally {
     if (!opts.tree) tree.delete();
   }
@@ -50,21 +52,24 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
   const { extraction, pods } = await analyze(text, opts);
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
-  const findings = runRules(extraction, pods, opts);
-  return { diagnostics: toDiagnostics(findings, texts, opts.config), texts };
+  const directives = collectDirectives(extraction, pods, opts.file, texts);
+  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives }, opts);
+  const kept = applyDirectives(toDiagnostics(run(undefined), texts, opts.config), directives, opts.file);
+  const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), texts, opts.config)];
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts };
 }
 
-function runRules(extraction: RuleContext['extraction'], pods: ResolvedPod[], opts: LintOptions): Finding[] {
+function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives'>, opts: LintOptions): Finding[] {
   const findings: Finding[] = [];
-  const byTemplate = new Map<PodTemplate, ResolvedPod>(pods.map((p) => [p.template, p]));
-  for (const rule of RULES) {
+  const byTemplate = new Map<PodTemplate, ResolvedPod>(model.pods.map((p) => [p.template, p]));
+  for (const rule of rules) {
     if (opts.config.rules[rule.code] === 'off') continue;
     const ctx: RuleContext = {
+      ...model,
       file: opts.file,
-      extraction,
-      pods,
       podOf: (t) => byTemplate.get(t),
       config: opts.config,
+      ruleCodes: RULE_CODES,
       report: (f) => findings.push({ ...f, code: rule.code }),
     };
     try {
@@ -90,7 +95,6 @@ function toDiagnostics(findings: Finding[], texts: Map<string, string>, config: 
     return { start: idx.position(loc.start), end: idx.position(loc.end) };
   };
   const defaults = new Map(RULES.map((r) => [r.code, r.severity]));
-  const fileOrder = [...texts.keys()];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const f of findings) {
@@ -108,9 +112,14 @@ function toDiagnostics(findings: Finding[], texts: Map<string, string>, config: 
       range: range(f.loc),
       href: `${DOCS_BASE}${f.code}.md`,
       ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.loc.file, range: range(r.loc), message: r.message })) } : {}),
+      ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map((e) => ({ file: e.loc.file, start: e.loc.start, end: e.loc.end, range: range(e.loc), newText: e.newText })) } } : {}),
     });
   }
-  return out.sort(
+  return out;
+}
+
+function sortDiagnostics(diags: Diagnostic[], fileOrder: string[]): Diagnostic[] {
+  return diags.sort(
     (a, b) =>
       fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) ||
       a.range.start.line - b.range.start.line ||
@@ -118,3 +127,4 @@ function toDiagnostics(findings: Finding[], texts: Map<string, string>, config: 
       a.code.localeCompare(b.code),
   );
 }
+

@@ -99,6 +99,7 @@ export function extract(tree: Tree, reader: TokenReader): Extraction {
   const variables = collectAssignments(reader);
   return {
     source: reader.src,
+    comments: reader.comments.map((c) => ({ start: c.start, end: c.end })),
     templates,
     containers,
     shells,

@@ -55,6 +55,8 @@ export interface ShellStep {
 export interface Extraction {
   /** The Jenkinsfile text. */
   source: string;
+  /** Every Groovy comment (line or block), for suppression directives. */
+  comments: Span[];
   templates: PodTemplate[];
   containers: ContainerStep[];
   shells: ShellStep[];

@@ -33,36 +33,46 @@ export class FsHost implements Host {
   constructor(private readonly options: FsHostOptions = {}) {}
 
   readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult {
-    const root = this.options.root ? resolve(this.options.root) : workspaceRootOf(jenkinsfile);
-    const candidates = [resolve(root, relativePath), resolve(dirname(resolve(jenkinsfile)), relativePath)];
+    const root = this.rootFor(jenkinsfile);
+    return this.read(relativePath, [resolve(root, relativePath), resolve(dirname(resolve(jenkinsfile)), relativePath)], root, 'yamlFile', "looked relative to the repository root and to the Jenkinsfile's folder");
+  }
+
+  /** Reads a file named relative to `dir` (e.g. a CasC file named by the config), inside the workspace. */
+  readWorkspaceFile(relativePath: string, dir: string, what: string): ReadResult {
+    return this.read(relativePath, [resolve(dir, relativePath)], this.rootFor(join(dir, 'x')), what, `looked relative to ${dir}`);
+  }
+
+  private rootFor(file: string): string {
+    return this.options.root ? resolve(this.options.root) : workspaceRootOf(file);
+  }
+
+  private read(shown: string, candidates: string[], root: string, what: string, where: string): ReadResult {
     const lexicalOk = candidates.filter((c) => inside(root, c));
     if (!lexicalOk.length) {
-      return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' points outside the workspace; the linter does not read it` };
+      return { ok: false, reason: 'outside-workspace', message: `${what} '${shown}' points outside the workspace; the linter does not read it` };
     }
     const path = lexicalOk.find((c) => existsSync(c));
-    if (!path) {
-      return { ok: false, reason: 'missing', message: `yamlFile '${relativePath}' does not exist (looked relative to the repository root and to the Jenkinsfile's folder)` };
-    }
+    if (!path) return { ok: false, reason: 'missing', message: `${what} '${shown}' does not exist (${where})` };
     let real: string;
     try {
       real = realpathSync(path);
     } catch (e) {
-      return { ok: false, reason: 'unreadable', message: `yamlFile '${relativePath}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+      return { ok: false, reason: 'unreadable', message: `${what} '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
     }
     if (!inside(realpathSync(root), real)) {
-      return { ok: false, reason: 'outside-workspace', message: `yamlFile '${relativePath}' is a link to a file outside the workspace; the linter does not read it` };
+      return { ok: false, reason: 'outside-workspace', message: `${what} '${shown}' is a link to a file outside the workspace; the linter does not read it` };
     }
-    return readCapped(real, relativePath, this.options.maxBytes ?? MAX_REFERENCED_FILE_BYTES);
+    return readCapped(real, shown, what, this.options.maxBytes ?? MAX_REFERENCED_FILE_BYTES);
   }
 }
 
-function readCapped(path: string, shown: string, maxBytes: number): ReadResult {
+function readCapped(path: string, shown: string, what: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
-    if (!statSync(path).isFile()) return { ok: false, reason: 'not-a-file', message: `yamlFile '${shown}' is not a regular file` };
+    if (!statSync(path).isFile()) return { ok: false, reason: 'not-a-file', message: `${what} '${shown}' is not a regular file` };
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
-    if (size > maxBytes) return { ok: false, reason: 'too-large', message: `yamlFile '${shown}' is too large to be a pod spec (${size} bytes; the limit is ${maxBytes})` };
+    if (size > maxBytes) return { ok: false, reason: 'too-large', message: `${what} '${shown}' is too large (${size} bytes; the limit is ${maxBytes})` };
     const buf = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -72,7 +82,7 @@ function readCapped(path: string, shown: string, maxBytes: number): ReadResult {
     }
     return { ok: true, path, text: buf.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '') };
   } catch (e) {
-    return { ok: false, reason: 'unreadable', message: `yamlFile '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { ok: false, reason: 'unreadable', message: `${what} '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -4,10 +4,20 @@
 import type { ContainerStep, ShellStep } from '../extract/model.js';
 import type { ContainerDef, ResolvedPod } from './resolve.js';
 
-/** The pod's containers, its own first, then those it inherits from visible enclosing templates. */
+/**
+ * The pod's containers once inheritance is applied, its own first. Under `override()` (Jenkins'
+ * default) a pod with YAML of its own drops its parents' YAML, and with it their YAML containers.
+ */
 export function effectiveContainers(pod: ResolvedPod): ContainerDef[] {
-  const out: ContainerDef[] = [];
-  for (let p: ResolvedPod | undefined = pod; p; p = p.parent) out.push(...p.containers);
+  const out = [...pod.containers];
+  const dropParentYaml = !!pod.yaml && pod.mergeStrategy === 'override';
+  for (const parent of pod.parents) {
+    if (parent.kind === 'static') {
+      out.push(...parent.template.containers.map((name): ContainerDef => ({ name, nameLoc: parent.loc, origin: 'static', tty: false, mounts: [], env: [] })));
+    } else {
+      out.push(...effectiveContainers(parent.pod).filter((c) => !(dropParentYaml && c.origin === 'yaml')));
+    }
+  }
   return out;
 }
 

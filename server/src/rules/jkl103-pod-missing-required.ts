@@ -15,7 +15,7 @@ export const rule: Rule = {
       const all = effectiveContainers(pod);
       for (const c of pod.containers) {
         if (c.origin !== 'yaml' || c.image || c.name === undefined || c.name === pod.agentContainer) continue;
-        if (all.some((o) => o !== c && o.name === c.name && o.image)) continue;
+        if (all.some((o) => o !== c && o.name === c.name && (o.image || o.origin === 'static'))) continue;
         ctx.report({ loc: c.nameLoc, message: `Container "${c.name}" has no image; Jenkins fills in an image only for the agent container (${pod.agentContainer})` });
       }
     }

@@ -1,5 +1,5 @@
 import { suggest } from '../schema/validate-pod.js';
-import { stringSpan } from '../resolve/resolve.js';
+import { stringSpan } from '../resolve/containers.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {

@@ -1,7 +1,8 @@
 import type { Loc } from '../core/diagnostic.js';
 import type { Value } from '../extract/reader.js';
 import { containerNames, containersUnknowable } from '../resolve/effective.js';
-import { stringSpan, type ResolvedPod } from '../resolve/resolve.js';
+import { stringSpan } from '../resolve/containers.js';
+import type { ResolvedPod } from '../resolve/resolve.js';
 import { suggest } from '../schema/validate-pod.js';
 import type { Rule, RuleContext } from './rule.js';
 

@@ -4,6 +4,7 @@ import type { Config } from '../core/config.js';
 import type { Finding, Severity } from '../core/diagnostic.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
+import type { Directive } from '../suppress/directives.js';
 
 export interface RuleContext {
   /** The Jenkinsfile being linted. */
@@ -12,6 +13,9 @@ export interface RuleContext {
   pods: ResolvedPod[];
   podOf(t: PodTemplate): ResolvedPod | undefined;
   config: Config;
+  /** Suppression directives, with which codes they used (filled in for rules of the 'suppressions' phase). */
+  directives: Directive[];
+  ruleCodes: ReadonlySet<string>;
   report(finding: Omit<Finding, 'code'>): void;
 }
 
@@ -20,6 +24,8 @@ export interface Rule {
   name: string;
   severity: Severity;
   summary: string;
+  /** Rules about suppressions run after the directives have been applied to the other rules' findings. */
+  phase?: 'suppressions';
   check(ctx: RuleContext): void;
 }
 

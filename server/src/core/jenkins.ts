@@ -1,0 +1,73 @@
+// The Jenkins the pipelines run on, as far as the configuration describes it, and the readers for
+// the real files it may come from: a Configuration-as-Code jenkins.yaml and a plugins.txt.
+
+import { parse as parseYamlText } from 'yaml';
+
+export interface StaticTemplate {
+  name: string;
+  /** Space-separated labels. */
+  label?: string;
+  containers: string[];
+}
+
+export interface JenkinsModel {
+  /** Kubernetes cloud names in Jenkins' order; undefined when not known. */
+  clouds?: string[];
+  /** Static pod templates; undefined when not known (then inherited templates are invisible). */
+  templates?: StaticTemplate[];
+  /** Installed plugin ids; undefined when not known. */
+  plugins?: string[];
+}
+
+/** Thrown with a message that names what is wrong; the caller adds the file name. */
+export class JenkinsFileError extends Error {}
+
+/** Reads `jenkins.clouds[].kubernetes` (name, templates[].name/label/containers) from a CasC jenkins.yaml. */
+export function readCasc(text: string): { clouds: string[]; templates: StaticTemplate[] } {
+  let data: unknown;
+  try {
+    data = parseYamlText(text, { prettyErrors: false });
+  } catch (e) {
+    throw new JenkinsFileError(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const clouds = (data as { jenkins?: { clouds?: unknown } } | null)?.jenkins?.clouds;
+  if (clouds === undefined) throw new JenkinsFileError('has no jenkins.clouds list');
+  if (!Array.isArray(clouds)) throw new JenkinsFileError('jenkins.clouds is not a list');
+  const out = { clouds: [] as string[], templates: [] as StaticTemplate[] };
+  clouds.forEach((entry, i) => {
+    const k8s = (entry as { kubernetes?: Record<string, unknown> } | null)?.kubernetes;
+    if (!k8s) return; // another kind of cloud (docker, ec2, …)
+    if (typeof k8s.name !== 'string' || !k8s.name) throw new JenkinsFileError(`jenkins.clouds[${i}].kubernetes has no name`);
+    out.clouds.push(k8s.name);
+    const templates = Array.isArray(k8s.templates) ? k8s.templates : [];
+    templates.forEach((t: Record<string, unknown> | null, j: number) => {
+      if (!t || typeof t.name !== 'string') throw new JenkinsFileError(`jenkins.clouds[${i}].kubernetes.templates[${j}] has no name`);
+      const containers = (Array.isArray(t.containers) ? t.containers : []).map((c: { name?: unknown } | null) => c?.name).filter((n): n is string => typeof n === 'string');
+      if (typeof t.yaml === 'string') containers.push(...yamlContainerNames(t.yaml));
+      out.templates.push({ name: t.name, ...(typeof t.label === 'string' ? { label: t.label } : {}), containers });
+    });
+  });
+  return out;
+}
+
+function yamlContainerNames(yaml: string): string[] {
+  try {
+    const pod = parseYamlText(yaml, { version: '1.1' }) as { spec?: { containers?: Array<{ name?: unknown }> } } | null;
+    return (pod?.spec?.containers ?? []).map((c) => c?.name).filter((n): n is string => typeof n === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** Plugin ids from a plugins.txt in the jenkins/jenkins image format: `id:version` or `id`, `#` comments. */
+export function readPluginsTxt(text: string): string[] {
+  const ids: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) return;
+    const id = line.split(':')[0]!.trim();
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(id)) throw new JenkinsFileError(`line ${i + 1}: "${raw.trim()}" is not a plugin id`);
+    ids.push(id);
+  });
+  return ids;
+}

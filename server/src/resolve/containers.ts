@@ -1,0 +1,157 @@
+// The containers a pod template defines, read into one shape whether they come from pod YAML or
+// from containerTemplate(…): name, image, command/args, tty, mounts, env, and where things are.
+
+import type { Loc } from '../core/diagnostic.js';
+import { argument } from '../extract/extract.js';
+import { sourceRange, touchesPlaceholder } from '../extract/mapped-text.js';
+import type { Extraction, PodTemplate } from '../extract/model.js';
+import type { Call, Value } from '../extract/reader.js';
+import type { PodYaml } from './resolve.js';
+
+export interface Words {
+  words: string[];
+  loc: Loc;
+  /** Some of it is a GString interpolation. */
+  interpolated: boolean;
+}
+
+export interface Mount {
+  name?: string;
+  mountPath?: string;
+  subPath?: string;
+  nameLoc: Loc;
+}
+
+export interface ContainerDef {
+  /** The name, or undefined when it is an interpolation. */
+  name?: string;
+  nameLoc: Loc;
+  image?: { ref: string; loc: Loc; interpolated: boolean };
+  /** yaml and containerTemplate come from this file; static from a template of the configured Jenkins. */
+  origin: 'yaml' | 'containerTemplate' | 'static';
+  /** For YAML containers: the path of the container mapping, e.g. ['spec','containers','0']. */
+  yamlPath?: string[];
+  command?: Words;
+  args?: Words;
+  /** `tty: true` / `stdin: true` (YAML) or `ttyEnabled: true` (containerTemplate): keeps `cat` running. */
+  tty: boolean;
+  /** containerTemplate `shell:` */
+  shell?: { value: string; loc: Loc };
+  mounts: Mount[];
+  env: string[];
+}
+
+type Ranged = { range?: [number, number, number] } | undefined;
+
+function nodeLoc(y: PodYaml, node: Ranged): Loc | undefined {
+  return node?.range ? { file: y.file, ...sourceRange(y.text, node.range[0], node.range[1]) } : undefined;
+}
+
+function interpolated(y: PodYaml, node: Ranged): boolean {
+  return !!node?.range && touchesPlaceholder(y.text, node.range[0], node.range[1]);
+}
+
+export function yamlContainers(y: PodYaml): ContainerDef[] {
+  const spec = (y.parsed.value as { spec?: { containers?: unknown } } | undefined)?.spec;
+  const list = Array.isArray(spec?.containers) ? (spec.containers as Array<Record<string, unknown> | null>) : [];
+  const doc = y.parsed.doc;
+  const out: ContainerDef[] = [];
+  list.forEach((c, i) => {
+    if (!c || typeof c !== 'object') return;
+    const path = ['spec', 'containers', String(i)];
+    const at = (...rest: Array<string | number>) => doc.getIn([...path, ...rest], true) as Ranged;
+    const nameNode = at('name');
+    const nameLoc = nodeLoc(y, nameNode ?? at());
+    if (!nameLoc) return;
+    const def: ContainerDef = { nameLoc, origin: 'yaml', yamlPath: path, tty: c.tty === true || c.stdin === true, mounts: [], env: [] };
+    if ((typeof c.name === 'string' || typeof c.name === 'number') && !interpolated(y, nameNode)) def.name = String(c.name);
+    const imageNode = at('image');
+    if (c.image !== undefined && imageNode) def.image = { ref: String(c.image), interpolated: interpolated(y, imageNode), loc: nodeLoc(y, imageNode)! };
+    for (const key of ['command', 'args'] as const) {
+      const node = at(key);
+      const v = c[key];
+      if (node && v !== undefined) def[key] = { words: Array.isArray(v) ? v.map(String) : [String(v)], loc: nodeLoc(y, node)!, interpolated: interpolated(y, node) };
+    }
+    const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Array<Record<string, unknown> | null>) : [];
+    mounts.forEach((m, j) => {
+      if (!m) return;
+      const n = at('volumeMounts', j, 'name') ?? at('volumeMounts', j);
+      if (interpolated(y, n)) return;
+      def.mounts.push({
+        ...(typeof m.name === 'string' ? { name: m.name } : {}),
+        ...(typeof m.mountPath === 'string' ? { mountPath: m.mountPath } : {}),
+        ...(typeof m.subPath === 'string' ? { subPath: m.subPath } : {}),
+        nameLoc: nodeLoc(y, n)!,
+      });
+    });
+    if (Array.isArray(c.env)) for (const e of c.env as Array<{ name?: unknown } | null>) if (typeof e?.name === 'string') def.env.push(e.name);
+    out.push(def);
+  });
+  return out;
+}
+
+/** Names of the volumes the pod YAML declares. */
+export function yamlVolumes(y: PodYaml): string[] {
+  const volumes = (y.parsed.value as { spec?: { volumes?: unknown } } | undefined)?.spec?.volumes;
+  return Array.isArray(volumes) ? volumes.map((v: { name?: unknown } | null) => v?.name).filter((n): n is string => typeof n === 'string') : [];
+}
+
+/** Containers from `containers: [containerTemplate(…)]`, `containerTemplates […]` or a declarative `containerTemplate { … }`. */
+export function templateContainers(t: PodTemplate, ex: Extraction, file: string): ContainerDef[] {
+  const calls: Call[] = [];
+  const collect = (v: Value | undefined) => {
+    if (!v) return;
+    if (v.kind === 'list') v.items.forEach(collect);
+    else if (v.kind === 'call' && v.call.name === 'containerTemplate') calls.push(v.call);
+  };
+  collect(t.options.get('containers')?.value);
+  collect(t.options.get('containerTemplates')?.value);
+  const single = t.options.get('containerTemplate');
+  if (single?.call && single.call.name === 'containerTemplate') calls.push(single.call);
+  collect(single?.value);
+  return calls.map((call) => templateContainer(call, ex, file));
+}
+
+function templateContainer(call: Call, ex: Extraction, file: string): ContainerDef {
+  const block = call.closure ? blockOptions(call, ex) : undefined;
+  const get = (key: string) => (block ? block.get(key) : argument(call, key, -1));
+  const name = get('name');
+  const image = get('image');
+  const def: ContainerDef = {
+    nameLoc: name ? { file, ...stringSpan(name) } : { file, start: call.nameSpan.start, end: call.nameSpan.end },
+    origin: 'containerTemplate',
+    tty: isTrue(get('ttyEnabled')),
+    mounts: [],
+    env: [],
+  };
+  if (name?.kind === 'string' && !name.text.placeholders.length) def.name = name.text.text;
+  if (image?.kind === 'string') def.image = { ref: image.text.text, interpolated: image.text.placeholders.length > 0, loc: { file, ...stringSpan(image) } };
+  for (const key of ['command', 'args'] as const) {
+    const v = get(key);
+    // Jenkins splits these strings like a shell command line; an empty one means "not set".
+    if (v?.kind === 'string' && v.text.text.trim()) def[key] = { words: v.text.text.trim().split(/\s+/), loc: { file, ...stringSpan(v) }, interpolated: v.text.placeholders.length > 0 };
+  }
+  const shell = get('shell');
+  if (shell?.kind === 'string') def.shell = { value: shell.text.text, loc: { file, ...stringSpan(shell) } };
+  return def;
+}
+
+function isTrue(v: Value | undefined): boolean {
+  return (v?.kind === 'bool' && v.raw === 'true') || (v?.kind === 'string' && v.text.text === 'true');
+}
+
+/** The content span of a string value (inside its quotes), or the value's span otherwise. */
+export function stringSpan(v: Value): { start: number; end: number } {
+  if (v.kind === 'string' && v.text.text.length) return sourceRange(v.text, 0, v.text.text.length);
+  return { start: v.start, end: v.end };
+}
+
+/** `containerTemplate { name 'x'; image 'y' }`: the block's statements as key → value. */
+function blockOptions(call: Call, ex: Extraction): Map<string, Value> {
+  const m = new Map<string, Value>();
+  for (const st of ex.statements(call)) {
+    const first = st.args[0];
+    if (first && !first.name) m.set(st.name, first.value);
+  }
+  return m;
+}
