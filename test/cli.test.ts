@@ -18,7 +18,7 @@ const KANIKO_LATEST = `pipeline {
 spec:
   containers:
   - name: kaniko
-    image: gcr.io/kaniko-project/executor:latest
+    image: ghcr.io/osscontainertools/kaniko:latest
     command: [sleep]
     args: [99d]
 '''
@@ -36,9 +36,9 @@ describe('jenkinsfile-lint CLI', () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.stdout,
-      'Jenkinsfile:9:12: error JKL302 Kaniko image "gcr.io/kaniko-project/executor:latest" has no shell, but sh steps run in container "kaniko"; use a debug image such as "gcr.io/kaniko-project/executor:debug"\n' +
-        '9 |     image: gcr.io/kaniko-project/executor:latest\n' +
-        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' +
+      'Jenkinsfile:9:12: error JKL302 Kaniko image "ghcr.io/osscontainertools/kaniko:latest" has no shell, but sh steps run in container "kaniko"; use a debug image such as "ghcr.io/osscontainertools/kaniko:debug"\n' +
+        '9 |     image: ghcr.io/osscontainertools/kaniko:latest\n' +
+        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' +
         '\n1 problem (1 error, 0 warnings, 0 info)\n',
     );
   });

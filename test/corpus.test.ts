@@ -14,10 +14,16 @@ const KP_PIPELINES = 'kubernetes-plugin/src/test/resources/org/csanchez/jenkins/
  */
 const KP_EXPECTED_ERRORS: Record<string, { code: string; line: number; why: string }[]> = {
   [`${KP_PIPELINES}badcontainername.groovy`]: [
-    { code: 'JKL204', line: 7, why: "PodTemplateStepExecutionTest.testBadNameDetection expects the run to fail on the RFC 1123 name; the pod has no 'busybox' container either" },
+    { code: 'JKL205', line: 2, why: 'PodTemplateStepExecutionTest.testBadNameDetection expects exactly this RFC 1123 failure' },
+    { code: 'JKL204', line: 7, why: "the same test: the pod has no 'busybox' container either" },
   ],
   [`${KP_PIPELINES}badcontainernameyaml.groovy`]: [
-    { code: 'JKL204', line: 24, why: 'testBadNameYamlDetection expects the run to fail; the pod has no busybox container' },
+    { code: 'JKL205', line: 9, why: 'testBadNameYamlDetection expects exactly this RFC 1123 failure' },
+    { code: 'JKL205', line: 14, why: 'the same test (both names are listed in the expected message)' },
+    { code: 'JKL204', line: 24, why: 'the same test: the pod has no busybox container' },
+  ],
+  [`${KP_PIPELINES}errorPod.groovy`]: [
+    { code: 'JKL207', line: 6, why: "KubernetesPipelineTest.errorPod: the jnlp container's command is `sh -ec 'echo Foo; exit 1'` on purpose, so the agent never starts" },
   ],
   [`${KP_PIPELINES}declarativeWithNestedExplicitInheritance.groovy`]: [
     { code: 'JKL204', line: 35, why: 'the test asserts the stage pod does NOT inherit golang (container(\'golang\') inside try/catch, "Should not inherit")' },
@@ -36,6 +42,20 @@ const KP_EXPECTED_ERRORS: Record<string, { code: string; line: number; why: stri
  */
 const WILD_EXPECTED: Array<{ file: string; line: number; code: string; why: string }> = [
   { file: 'wild/002-Cameri-poc-infra-demo.jenkinsfile', line: 5, code: 'JKL204', why: "defaultContainer 'jlnp' is a typo (MANIFEST)" },
+  { file: 'wild/002-Cameri-poc-infra-demo.jenkinsfile', line: 48, code: 'JKL305', why: 'the missing line continuation after --dockerfile (MANIFEST) leaves the executor without --destination' },
+  { file: 'wild/010-Abhiabhi1019-my-node-app-Jenkinsfile', line: 12, code: 'JKL208', why: 'the kaniko container runs the executor as its command and exits (MANIFEST), yet steps run in it' },
+  { file: 'wild/056-pochaoshen-test-Jenkinsfile', line: 5, code: 'JKL207', why: "the jnlp container's command is replaced by cat (MANIFEST)" },
+  { file: 'wild/058-pushdown99-jenkins-webhook-pipe.groovy', line: 38, code: 'JKL207', why: "agentContainer 'java17' runs `tail -f /dev/null` without agentInjection: the agent never starts" },
+  { file: 'wild/060-fvosburgh-simple-go-app-Jenkinsfile', line: 16, code: 'JKL211', why: "node('deploy-slave') instead of node(POD_LABEL) (MANIFEST)" },
+  ...[
+    ['002-Cameri-poc-infra-demo.jenkinsfile', 4], ['006-leeplayed-spring-petclinic-k8s-Jenkinsfile', 4], ['008-manvendra-singh0x7cd-sample-app-Jenkinsfile', 10],
+    ['008-manvendra-singh0x7cd-sample-app-Jenkinsfile', 55], ['018-DefectDojo-django-DefectDojo-Jenkinsfile.kaniko', 64], ['018-DefectDojo-django-DefectDojo-Jenkinsfile.kaniko', 86],
+    ['018-DefectDojo-django-DefectDojo-Jenkinsfile.kaniko', 136], ['020-jflowers-civic-walk-Jenkinsfile', 6], ['024-eclipse-steady-Jenkinsfile', 4],
+    ['026-OctopusDeploy-Octopus-Bamboo-Jenkinsfile', 4], ['026-OctopusDeploy-Octopus-Bamboo-Jenkinsfile', 5], ['028-ihsanul14-JenkinsTest-Jenkinsfile', 4],
+    ['034-cgi-eoss-ftep-Jenkinsfile.k8s', 8], ['036-demo4echo-echofe-Jenkinsfile', 21], ['036-demo4echo-echofe-Jenkinsfile', 38], ['036-demo4echo-echofe-Jenkinsfile', 51],
+    ['036-demo4echo-echofe-Jenkinsfile', 64], ['036-demo4echo-echofe-Jenkinsfile', 77], ['038-eclipse-amlen-Jenkinsfile.distro', 16], ['044-ramilmammadov-kubertest-Jenkinsfile', 4],
+    ['052-ssmtariq-daytrader-microservice-Jenkinsfile', 7], ['080-James6xie-fm-orchestrator-default-agent.groovy', 4],
+  ].map(([f, line]) => ({ file: `wild/${f}`, line: line as number, code: 'JKL212', why: 'the deprecated declarative label / containerTemplate options (warning)' })),
   { file: 'wild/010-Abhiabhi1019-my-node-app-Jenkinsfile', line: 10, code: 'JKL302', why: 'Kaniko :latest used with sh (MANIFEST)' },
   { file: 'wild/012-Erickveiga02-mvn-hello-world-Jenkinsfile', line: 11, code: 'JKL101', why: "stray top-level 'labels:' key (MANIFEST)" },
   { file: 'KubernetesPod.yaml', line: 23, code: 'JKL104', why: '014 companion: pod restartPolicy mis-indented into the container, where only "Always" is allowed' },

@@ -53,13 +53,13 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
   const directives = collectDirectives(extraction, pods, opts.file, texts);
-  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives }, opts);
+  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives, textOf: (f) => texts.get(f) }, opts);
   const kept = applyDirectives(toDiagnostics(run(undefined), texts, opts.config), directives, opts.file);
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), texts, opts.config)];
   return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts };
 }
 
-function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives'>, opts: LintOptions): Finding[] {
+function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const byTemplate = new Map<PodTemplate, ResolvedPod>(model.pods.map((p) => [p.template, p]));
   for (const rule of rules) {

@@ -4,7 +4,7 @@
 // real Jenkinsfiles (`cloud env.X`, `yaml """…""".stripIndent()`, `podRetention onFailure()`).
 
 import type { Tree } from '../parse/parser.js';
-import type { AgentScope, ContainerStep, Extraction, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
+import type { AgentScope, ContainerStep, Extraction, NodeStep, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
 import { TokenReader, type Call, type Value } from './reader.js';
 
 const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh']);
@@ -63,10 +63,13 @@ export function extract(tree: Tree, reader: TokenReader): Extraction {
   }
 
   // node(…) inside a podTemplate body runs on that pod only when given POD_LABEL or the template's label.
+  const nodes: NodeStep[] = [];
   for (const l of calls) {
-    if (l.call.name !== 'node' || !l.call.closure) continue;
+    if (l.call.name !== 'node') continue;
     const t = innermost(scopes, l.call.start)?.template;
-    if (!t || t.kind !== 'scripted') continue;
+    const label = argument(l.call, 'label', 0);
+    nodes.push({ call: l.call, ...(label ? { label } : {}), ...(t?.kind === 'scripted' ? { template: t } : {}) });
+    if (!t || t.kind !== 'scripted' || !l.call.closure) continue;
     if (!runsOnTemplate(l.call, t)) scopes.push({ span: { start: l.call.closure.start, end: l.call.closure.end } });
   }
 
@@ -103,6 +106,8 @@ export function extract(tree: Tree, reader: TokenReader): Extraction {
     templates,
     containers,
     shells,
+    nodes,
+    podLabelRefs: reader.tokens.filter((t) => t.kind === 'ident' && t.text === 'POD_LABEL').map((t) => ({ start: t.start, end: t.end })),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
     resolveVariable(name, offset) {
       const list = variables.get(name);
@@ -128,14 +133,16 @@ function innermost(scopes: AgentScope[], offset: number): AgentScope | undefined
   return best;
 }
 
-function runsOnTemplate(node: Call, t: PodTemplate): boolean {
+export function runsOnTemplate(node: Call, t: PodTemplate): boolean {
   const arg = argument(node, 'label', 0);
   if (!arg) return false;
-  if (arg.kind === 'ident') return arg.name === 'POD_LABEL';
   const label = t.options.get('label')?.value;
-  if (arg.kind === 'string' && label?.kind === 'string') return arg.text.text === label.text.text;
-  // A label we cannot compare statically: assume it is this template's, the common case.
-  return arg.kind !== 'string';
+  if (arg.kind === 'string' && !arg.text.placeholders.length) {
+    // A podTemplate label may list several, space-separated; node('x') takes any one of them.
+    return label?.kind === 'string' ? label.text.text.split(/\s+/).includes(arg.text.text.trim()) : label !== undefined;
+  }
+  // POD_LABEL, a variable, an interpolation: assume it is this template's, the common case.
+  return true;
 }
 
 /** A call's argument by name, or by position among the unnamed ones. */

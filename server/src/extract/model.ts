@@ -52,6 +52,13 @@ export interface ShellStep {
   container?: ContainerStep;
 }
 
+/** A `node(…)` block; `template` is the innermost scripted podTemplate around it, if any. */
+export interface NodeStep {
+  call: Call;
+  label?: Value;
+  template?: PodTemplate;
+}
+
 export interface Extraction {
   /** The Jenkinsfile text. */
   source: string;
@@ -60,6 +67,9 @@ export interface Extraction {
   templates: PodTemplate[];
   containers: ContainerStep[];
   shells: ShellStep[];
+  nodes: NodeStep[];
+  /** Every use of the identifier POD_LABEL in code (not in strings or comments). */
+  podLabelRefs: Span[];
   /** Resolves a Groovy identifier used at `offset` to the string value assigned to it before, if static. */
   resolveVariable(name: string, offset: number): Value | undefined;
   /** The statements of a call's block, e.g. a declarative `containerTemplate { … }`. */

@@ -144,7 +144,8 @@ function scanQuoted(src: string, start: number, quote: StringQuote): { end: numb
   while (i < n) {
     const ch = src[i]!;
     if (ch === '\\') {
-      i += 2;
+      // An escape, or a line continuation (backslash before LF or CRLF).
+      i += src[i + 1] === '\r' && src[i + 2] === '\n' ? 3 : 2;
       continue;
     }
     if (single && ch === '\n') return { end: i, unterminated: true };

@@ -27,6 +27,11 @@ export function isKanikoImage(ref: string): boolean {
   return KANIKO_REPOSITORIES.some((r) => r.test(repository));
 }
 
+/** Any image that may carry /kaniko/executor (patched builds such as csanchez/kaniko too): never assumed not to. */
+export function mayBeKaniko(ref: string): boolean {
+  return /kaniko/i.test(parseImageRef(ref).repository);
+}
+
 /** `debug`, `debug-v1.0.0`, `v1.23.2-debug`, `<sha>-debug`, `debug-<sha>` all carry /busybox/sh. */
 export function isDebugTag(tag: string): boolean {
   return /(^|[-_.])debug($|[-_.])/.test(tag);
@@ -48,10 +53,18 @@ export function debugVariant(ref: string): string {
   return /^v\d+(\.\d+)*$/.test(tag ?? '') ? `${repository}:${tag}-debug` : `${repository}:debug`;
 }
 
-/** Offsets in a script where `/kaniko/executor` is invoked. */
-export function executorCalls(script: string): number[] {
-  const out: number[] = [];
-  const re = /(^|[\s;&|(`'"])(\/kaniko\/executor)(?![\w/.-])/g;
-  for (let m = re.exec(script); m; m = re.exec(script)) out.push(m.index + m[1]!.length);
-  return out;
+/** Upstream Kaniko (gcr.io/kaniko-project) is archived since 2025-06-03. */
+export function isArchivedKaniko(ref: string): boolean {
+  return /(^|\/)kaniko-project\/(executor|warmer)$/.test(parseImageRef(ref).repository);
+}
+
+/**
+ * Whether a debug image has `/bin/sh`: the link to /busybox/sh shipped with v1.7.0 (kaniko PR
+ * #1748). True/false for a versioned tag; undefined when the tag names no version (`debug`, a sha).
+ */
+export function debugImageHasBinSh(ref: string): boolean | undefined {
+  const m = /v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(parseImageRef(ref).tag ?? '');
+  if (!m) return undefined;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 1 || (major === 1 && minor >= 7);
 }

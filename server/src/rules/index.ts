@@ -9,13 +9,30 @@ import { rule as JKL101 } from './jkl101-pod-unknown-field.js';
 import { rule as JKL102 } from './jkl102-pod-wrong-type.js';
 import { rule as JKL103 } from './jkl103-pod-missing-required.js';
 import { rule as JKL104 } from './jkl104-pod-invalid-value.js';
+import { rule as JKL201 } from './jkl201-kubernetes-unknown-option.js';
 import { rule as JKL202 } from './jkl202-cloud-unknown.js';
 import { rule as JKL203 } from './jkl203-cloud-not-named.js';
 import { rule as JKL204 } from './jkl204-container-not-in-pod.js';
+import { rule as JKL205 } from './jkl205-container-name-invalid.js';
+import { rule as JKL206 } from './jkl206-container-duplicate.js';
+import { rule as JKL207 } from './jkl207-agent-container-command.js';
+import { rule as JKL208 } from './jkl208-sidecar-exits.js';
+import { rule as JKL209 } from './jkl209-kubernetes-plugin-missing.js';
+import { rule as JKL210 } from './jkl210-volume-mount-unknown.js';
+import { rule as JKL211 } from './jkl211-pod-label-misuse.js';
+import { rule as JKL212 } from './jkl212-deprecated-option.js';
 import { rule as JKL301 } from './jkl301-kaniko-container-missing.js';
 import { rule as JKL302 } from './jkl302-kaniko-image-no-shell.js';
+import { rule as JKL303 } from './jkl303-kaniko-shell-path.js';
+import { rule as JKL304 } from './jkl304-kaniko-no-registry-auth.js';
+import { rule as JKL305 } from './jkl305-kaniko-no-destination.js';
+import { rule as JKL306 } from './jkl306-kaniko-archived-image.js';
+import { rule as JKL901 } from './jkl901-suppression-unused.js';
+import { rule as JKL902 } from './jkl902-suppression-unknown-code.js';
 
-export const RULES: readonly Rule[] = [JKL001, JKL002, JKL003, JKL101, JKL102, JKL103, JKL104, JKL202, JKL203, JKL204, JKL301, JKL302];
+export const RULES: readonly Rule[] = [
+  JKL001, JKL002, JKL003, JKL101, JKL102, JKL103, JKL104, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL901, JKL902,
+];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
 

@@ -1,6 +1,6 @@
 import type { Loc } from '../core/diagnostic.js';
 import type { Value } from '../extract/reader.js';
-import { containerNames, containersUnknowable } from '../resolve/effective.js';
+import { containerNames, containersUnknowable, effectiveContainers } from '../resolve/effective.js';
 import { stringSpan } from '../resolve/containers.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
 import { suggest } from '../schema/validate-pod.js';
@@ -19,15 +19,20 @@ export const rule: Rule = {
     for (const pod of ctx.pods) {
       const dc = pod.template.options.get('defaultContainer')?.value;
       if (dc && pod.template.kind === 'declarative') check(ctx, pod, dc);
+      const ac = pod.template.options.get('agentContainer')?.value;
+      // Naming the default agent container (jnlp) needs no container of that name: Jenkins adds it.
+      if (ac && !(ac.kind === 'string' && ac.text.text === 'jnlp')) check(ctx, pod, ac, true);
     }
   },
 };
 
-function check(ctx: RuleContext, pod: ResolvedPod, nameValue: Value): void {
+/** `agent`: the value of agentContainer, which names a container Jenkins turns into the agent. */
+function check(ctx: RuleContext, pod: ResolvedPod, nameValue: Value, agent = false): void {
   if (nameValue.kind !== 'string' || nameValue.text.placeholders.length) return;
   if (pod.notStatic || pod.fileProblem) return;
   const name = nameValue.text.text;
-  const names = containerNames(pod);
+  // containerNames() counts the agent container, which is the very one agentContainer names.
+  const names = agent ? effectiveContainers(pod).flatMap((c) => (c.name === undefined ? [] : [c.name])) : containerNames(pod);
   if (names.includes(name)) return;
   // Containers may come from templates the linter cannot see (inheritFrom, a dynamic parent): a name
   // missing here may well be there at run time, so it is not reported (corpus README: must not flag).
@@ -35,11 +40,18 @@ function check(ctx: RuleContext, pod: ResolvedPod, nameValue: Value): void {
   const close = suggest(name, names);
   const loc: Loc = { file: ctx.file, ...stringSpan(nameValue) };
   const t = pod.template.call.nameSpan;
-  ctx.report({
-    loc,
-    message:
-      `container ${name} not found in pod: the pod template defines ${names.join(', ')}` +
-      (close ? `; did you mean "${close}"?` : ''),
-    related: [{ loc: { file: ctx.file, start: t.start, end: t.end }, message: 'the pod template' }],
-  });
+  const related = [{ loc: { file: ctx.file, start: t.start, end: t.end }, message: 'the pod template' }];
+  const fix = close ? { fix: { title: `Use container "${close}"`, edits: [{ loc, newText: close }] } } : {};
+  if (agent) {
+    // Jenkins then adds a container of that name with the default agent image: rarely what was meant.
+    ctx.report({
+      loc,
+      severity: 'warning',
+      message: `agentContainer ${name} names no container of the pod, so Jenkins adds one with the default agent image` + (close ? `; did you mean "${close}"?` : ''),
+      related,
+      ...fix,
+    });
+    return;
+  }
+  ctx.report({ loc, message: `container ${name} not found in pod: the pod template defines ${names.join(', ')}` + (close ? `; did you mean "${close}"?` : ''), related, ...fix });
 }

@@ -1,7 +1,8 @@
 import { sourceRange } from '../extract/mapped-text.js';
 import type { ShellStep } from '../extract/model.js';
 import { containerNamed, containersUnknowable, effectiveContainers, stepContainerName } from '../resolve/effective.js';
-import { executorCalls, isKanikoImage } from '../resolve/kaniko.js';
+import { isKanikoImage, mayBeKaniko } from '../resolve/kaniko.js';
+import { executorCalls } from '../resolve/shell-words.js';
 import type { Rule } from './rule.js';
 
 export const rule: Rule = {
@@ -14,17 +15,16 @@ export const rule: Rule = {
       const pod = step.template && ctx.podOf(step.template);
       const script = scriptText(step);
       if (!pod || !script) continue;
-      const calls = executorCalls(script.text);
-      if (!calls.length) continue;
-      const at = calls[0]!;
-      const loc = { file: ctx.file, ...sourceRange(script, at, at + '/kaniko/executor'.length) };
+      const exe = executorCalls(script)[0]?.words[0];
+      if (!exe) continue;
+      const loc = { file: ctx.file, ...sourceRange(script, exe.start, exe.end) };
       const containers = effectiveContainers(pod);
       const kaniko = containers.filter((c) => c.image && !c.image.interpolated && isKanikoImage(c.image.ref));
-      const mayHaveKaniko = containersUnknowable(pod) || containers.some((c) => c.image?.interpolated);
+      const mayHaveKaniko = containersUnknowable(pod) || containers.some((c) => c.image?.interpolated || (c.image && mayBeKaniko(c.image.ref)));
       const runsIn = stepContainerName(step, pod);
       if (runsIn === undefined) continue;
       const def = containerNamed(pod, runsIn);
-      if (def?.image && (def.image.interpolated || isKanikoImage(def.image.ref))) continue;
+      if (def?.image && (def.image.interpolated || mayBeKaniko(def.image.ref))) continue;
       if (!kaniko.length) {
         if (mayHaveKaniko) continue;
         ctx.report({ loc, message: `This step runs /kaniko/executor, but the pod has no Kaniko container (containers: ${[...new Set(containers.map((c) => c.name).filter(Boolean)), pod.agentContainer].join(', ')})` });

@@ -23,6 +23,7 @@ export const rule: Rule = {
         loc: image.loc,
         message: `Kaniko image "${image.ref}" has no shell, but ${step.step} steps run in container "${name}"; use a debug image such as "${debugVariant(image.ref)}"`,
         related: [{ loc: { file: ctx.file, start: step.call.nameSpan.start, end: step.call.nameSpan.end }, message: `${step.step} step run in "${name}"` }],
+        fix: { title: `Use ${debugVariant(image.ref)}`, edits: [{ loc: image.loc, newText: debugVariant(image.ref) }] },
       });
     }
   },

@@ -16,6 +16,8 @@ export interface RuleContext {
   /** Suppression directives, with which codes they used (filled in for rules of the 'suppressions' phase). */
   directives: Directive[];
   ruleCodes: ReadonlySet<string>;
+  /** The text of the Jenkinsfile or of a yamlFile it reads (what Loc offsets index). */
+  textOf(file: string): string | undefined;
   report(finding: Omit<Finding, 'code'>): void;
 }
 

@@ -15,7 +15,10 @@ export function reportSchemaIssues(ctx: RuleContext, code: SchemaCode): void {
       if (issue.code !== code) continue;
       const range = issueRange(y, issue);
       const loc = range && yamlLoc(y, range[0], range[1]);
-      if (loc) ctx.report({ loc, message: issue.message });
+      if (!loc) continue;
+      // A did-you-mean for an unknown key is safe to apply: it renames the key in place.
+      const fix = issue.target === 'key' && issue.suggestion ? { title: `Rename to "${issue.suggestion}"`, edits: [{ loc, newText: issue.suggestion }] } : undefined;
+      ctx.report({ loc, message: issue.message, ...(fix ? { fix } : {}) });
     }
   }
 }

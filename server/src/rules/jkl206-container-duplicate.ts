@@ -1,0 +1,32 @@
+import type { Rule } from './rule.js';
+
+export const rule: Rule = {
+  code: 'JKL206',
+  name: 'container-duplicate',
+  severity: 'error',
+  summary: 'Two containers with the same name in one pod',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      // A containerTemplate and a YAML container of the same name are merged by Jenkins, not duplicates.
+      for (const origin of ['yaml', 'containerTemplate'] as const) {
+        const first = new Map<string, (typeof pod.containers)[number]>();
+        for (const c of pod.containers) {
+          if (c.origin !== origin || c.name === undefined) continue;
+          const earlier = first.get(c.name);
+          if (!earlier) {
+            first.set(c.name, c);
+            continue;
+          }
+          ctx.report({
+            loc: c.nameLoc,
+            message:
+              origin === 'yaml'
+                ? `Duplicate container name "${c.name}": Kubernetes rejects the pod`
+                : `Duplicate containerTemplate name "${c.name}": Jenkins keeps only one of them`,
+            related: [{ loc: earlier.nameLoc, message: 'first defined here' }],
+          });
+        }
+      }
+    }
+  },
+};
