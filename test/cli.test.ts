@@ -108,3 +108,25 @@ describe('jenkinsfile-lint CLI', () => {
     assert.match(run(['Jenkinsfile'], { cwd: dir }).stdout, /^Jenkinsfile:9:12: error JKL302/);
   });
 });
+
+describe('jenkinsfile-lint CLI with a configured Jenkins', () => {
+  it('exits 2 naming the file when a CasC or plugins file it names is missing or broken', () => {
+    const missing = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  casc: ci/jenkins.yaml\n', '.git/HEAD': '' });
+    const r = run(['Jenkinsfile'], { cwd: missing });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\.jenkinsfile-lint\.yaml: jenkins\.casc: casc 'ci\/jenkins\.yaml' does not exist/);
+    const broken = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  casc: jenkins.yaml\n', 'jenkins.yaml': 'jenkins:\n  clouds: {kubernetes: 1}\n', '.git/HEAD': '' });
+    assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /jenkins\.yaml: jenkins\.clouds is not a list\n$/);
+    const plugins = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  pluginsFile: plugins.txt\n', 'plugins.txt': 'kubernetes:1.0\nnot a plugin!\n', '.git/HEAD': '' });
+    assert.match(run(['Jenkinsfile'], { cwd: plugins }).stderr, /plugins\.txt: line 2: "not a plugin!" is not a plugin id\n$/);
+    const outside = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  pluginsFile: ../../etc/passwd\n', '.git/HEAD': '' });
+    assert.match(run(['Jenkinsfile'], { cwd: outside }).stderr, /points outside the workspace/);
+  });
+
+  it('prints a rule page with --explain and rejects unknown codes', () => {
+    assert.match(run(['--explain', 'jkl302']).stdout, /^# JKL302 kaniko-image-no-shell\n/);
+    const r = run(['--explain', 'JKL999']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown rule code "JKL999"/);
+  });
+});

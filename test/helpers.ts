@@ -23,6 +23,7 @@ export interface Flat {
   endLine: number;
   endColumn: number;
   message: string;
+  fix?: { title: string; edits: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }> };
 }
 
 /** Diagnostics in the 1-based form of the JSON contract, files relative to `base`. */
@@ -36,6 +37,21 @@ export function flatten(diags: Diagnostic[], base: string): Flat[] {
     endLine: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
     message: d.message,
+    ...(d.fix
+      ? {
+          fix: {
+            title: d.fix.title,
+            edits: d.fix.edits.map((e) => ({
+              file: relative(base, e.file) || '.',
+              line: e.range.start.line + 1,
+              column: e.range.start.character + 1,
+              endLine: e.range.end.line + 1,
+              endColumn: e.range.end.character + 1,
+              newText: e.newText,
+            })),
+          },
+        }
+      : {}),
   }));
 }
 

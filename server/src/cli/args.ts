@@ -9,6 +9,8 @@ export interface CliOptions {
   files: string[];
   format: Format;
   config?: string;
+  fix: boolean;
+  explain?: string;
   help: boolean;
   version: boolean;
 }
@@ -23,6 +25,8 @@ containers used by steps, clouds, and Kaniko builds. Offline; no Jenkins needed.
 Options:
   -f, --format <text|json>   output format (default: text)
   -c, --config <file>        use this config file instead of the nearest .jenkinsfile-lint.yaml
+      --fix                  apply safe fixes in place, then report what is left
+      --explain <code>       print a rule's documentation (e.g. --explain JKL302)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -31,6 +35,8 @@ Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or int
 Examples:
   jenkinsfile-lint Jenkinsfile
   jenkinsfile-lint --format json ci/Jenkinsfile.release
+  jenkinsfile-lint --fix Jenkinsfile
+  jenkinsfile-lint --explain JKL302
 `;
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -43,6 +49,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
         config: { type: 'string', short: 'c' },
+        fix: { type: 'boolean', default: false },
+        explain: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -57,6 +65,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     files: positionals,
     format: format as Format,
     ...(values.config ? { config: values.config } : {}),
+    ...(values.explain !== undefined ? { explain: values.explain } : {}),
+    fix: values.fix === true,
     help: values.help === true,
     version: values.version === true,
   };

@@ -53,5 +53,19 @@ function check(ctx: RuleContext, pod: ResolvedPod, nameValue: Value, agent = fal
     });
     return;
   }
-  ctx.report({ loc, message: `container ${name} not found in pod: the pod template defines ${names.join(', ')}` + (close ? `; did you mean "${close}"?` : ''), related, ...fix });
+  ctx.report({
+    loc,
+    message: `container ${name} not found in pod: the pod template defines ${names.join(', ')}` + (close ? `; did you mean "${close}"?` : '') + unknownParents(ctx, pod),
+    related,
+    ...fix,
+  });
+}
+
+/** Names in inheritFrom that the configured Jenkins has no template for: Jenkins skips them silently. */
+function unknownParents(ctx: RuleContext, pod: ResolvedPod): string {
+  const v = pod.template.options.get('inheritFrom')?.value;
+  const known = ctx.config.jenkins.templates?.map((t) => t.name);
+  if (v?.kind !== 'string' || !known) return '';
+  const missing = v.text.text.split(/\s+/).filter((n) => n && !known.includes(n));
+  return missing.length ? ` (inheritFrom names ${missing.join(', ')}, which the configured Jenkins has no template for; Jenkins ignores it)` : '';
 }
