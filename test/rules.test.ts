@@ -20,6 +20,16 @@ function fixturesOf(dir: string): string[] {
   return out.sort();
 }
 
+/** The code table of DESIGN.md: codes are stable and never reused. */
+const DESIGN_CODES = [
+  'JKL001', 'JKL002', 'JKL003', 'JKL101', 'JKL102', 'JKL103', 'JKL104', 'JKL201', 'JKL202', 'JKL203', 'JKL204', 'JKL205', 'JKL206', 'JKL207',
+  'JKL208', 'JKL209', 'JKL210', 'JKL211', 'JKL212', 'JKL301', 'JKL302', 'JKL303', 'JKL304', 'JKL305', 'JKL306', 'JKL901', 'JKL902',
+];
+
+it('registers exactly one rule for every code of the design table, in order', () => {
+  assert.deepEqual(RULES.map((r) => r.code), DESIGN_CODES);
+});
+
 for (const rule of RULES) {
   const dir = join(FIXTURES, rule.code);
   describe(`${rule.code} ${rule.name}`, () => {
