@@ -38,8 +38,7 @@ describe('jenkinsfile-lint CLI', () => {
       r.stdout,
       'Jenkinsfile:9:12: error JKL302 Kaniko image "ghcr.io/osscontainertools/kaniko:latest" has no shell, but sh steps run in container "kaniko"; use a debug image such as "ghcr.io/osscontainertools/kaniko:debug"\n' +
         '9 |     image: ghcr.io/osscontainertools/kaniko:latest\n' +
-        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' +
-        '\n1 problem (1 error, 0 warnings, 0 info)\n',
+        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n',
     );
   });
 
@@ -95,7 +94,7 @@ describe('jenkinsfile-lint CLI', () => {
     assert.equal(run([]).code, 2);
     const r = run(['does-not-exist/Jenkinsfile']);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'jenkinsfile-lint: does-not-exist/Jenkinsfile: cannot read (ENOENT)\n');
+    assert.equal(r.stderr, 'jenkinsfile-lint: no Jenkinsfile found for "does-not-exist/Jenkinsfile"\n');
   });
 
   it('prints help and version', () => {

@@ -1,43 +1,77 @@
 // Command-line arguments, parsed with Node's own util.parseArgs.
 
 import { parseArgs } from 'node:util';
-
-export const FORMATS = ['text', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { RuleSetting } from '../core/config.js';
+import type { Severity } from '../core/diagnostic.js';
+import { FORMATS, type Format } from './formatters/index.js';
 
 export interface CliOptions {
-  files: string[];
+  /** Files, directories and globs; `-` is standard input. */
+  patterns: string[];
   format: Format;
+  outputFile?: string;
   config?: string;
+  /** --rule JKLnnn:severity, applied over the config file's rules. */
+  rules: Record<string, RuleSetting>;
+  severityThreshold: Severity;
+  maxWarnings?: number;
+  quiet: boolean;
   fix: boolean;
+  stdinFilename?: string;
+  errorOnUnmatchedPattern: boolean;
   explain?: string;
+  printConfig?: string;
   help: boolean;
   version: boolean;
 }
 
 export class UsageError extends Error {}
 
-export const HELP = `Usage: jenkinsfile-lint [options] <file...>
+export const HELP = `Usage: jenkinsfile-lint [options] [file|dir|glob|-]...
 
 Lints Jenkinsfiles that use Kubernetes agents: the pod YAML against the Kubernetes Pod schema,
-containers used by steps, clouds, and Kaniko builds. Offline; no Jenkins needed.
+containers used by steps, clouds, and Kaniko builds. Offline; no Jenkins needed. Directories are
+searched for Jenkinsfile, Jenkinsfile.*, *.jenkinsfile and *.Jenkinsfile, honouring .gitignore.
 
-Options:
-  -f, --format <text|json>   output format (default: text)
-  -c, --config <file>        use this config file instead of the nearest .jenkinsfile-lint.yaml
-      --fix                  apply safe fixes in place, then report what is left
-      --explain <code>       print a rule's documentation (e.g. --explain JKL302)
-  -h, --help                 show this help
-  -v, --version              show the version
+Output:
+  -f, --format <name>            ${FORMATS.join(', ')} (default: text)
+  -o, --output-file <file>       write the report to a file instead of standard output
+  -q, --quiet                    report errors only
 
-Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or internal failure.
+Exit status:
+      --severity-threshold <s>   exit 1 when a finding is at least this severe: error, warning, info (default: error)
+      --max-warnings <n>         exit 1 when there are more than n warnings
+
+Rules and configuration:
+  -c, --config <file>            use this config file instead of the nearest .jenkinsfile-lint.yaml
+      --rule <JKLnnn:severity>   set a rule's severity (off, info, warning, error); repeatable
+      --print-config <file>      print the configuration that applies to a file, and exit
+      --explain <code>           print a rule's documentation, and exit
+
+Input and fixes:
+      --stdin-filename <path>    the path to report (and find the config from) for standard input
+      --fix                      apply safe fixes in place, then report what is left
+      --no-error-on-unmatched-pattern   exit 0 when no file is found
+
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit status: 0 no findings at the threshold, 1 findings, 2 usage error, unreadable input,
+broken configuration or internal failure.
 
 Examples:
   jenkinsfile-lint Jenkinsfile
-  jenkinsfile-lint --format json ci/Jenkinsfile.release
+  jenkinsfile-lint .                               # every Jenkinsfile below here
+  jenkinsfile-lint --format sarif -o jenkinsfile-lint.sarif .
+  jenkinsfile-lint --format checkstyle ci/ > checkstyle.xml
+  cat Jenkinsfile | jenkinsfile-lint --stdin-filename Jenkinsfile -
+  jenkinsfile-lint --rule JKL306:off --severity-threshold warning Jenkinsfile.release
   jenkinsfile-lint --fix Jenkinsfile
   jenkinsfile-lint --explain JKL302
 `;
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+const SETTINGS = ['off', ...SEVERITIES] as const;
 
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
@@ -48,9 +82,17 @@ export function parseCliArgs(argv: string[]): CliOptions {
       strict: true,
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
+        'output-file': { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        'severity-threshold': { type: 'string', default: 'error' },
+        'max-warnings': { type: 'string' },
         config: { type: 'string', short: 'c' },
-        fix: { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true, default: [] },
+        'print-config': { type: 'string' },
         explain: { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -58,16 +100,38 @@ export function parseCliArgs(argv: string[]): CliOptions {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const { values, positionals } = parsed;
-  const format = values.format as string;
+  const { values: v, positionals } = parsed;
+  const format = v.format!;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected one of ${FORMATS.join(', ')})`);
+  const threshold = v['severity-threshold']!;
+  if (!(SEVERITIES as readonly string[]).includes(threshold)) throw new UsageError(`--severity-threshold takes error, warning or info, not "${threshold}"`);
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
+  }
+  const rules: Record<string, RuleSetting> = {};
+  for (const r of v.rule ?? []) {
+    const m = /^(JKL\d{3})[:=](\w+)$/i.exec(r);
+    if (!m || !(SETTINGS as readonly string[]).includes(m[2]!.toLowerCase())) throw new UsageError(`--rule takes CODE:SEVERITY such as JKL306:off, not "${r}"`);
+    rules[m[1]!.toUpperCase()] = m[2]!.toLowerCase() as RuleSetting;
+  }
+  if (v.fix && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');
   return {
-    files: positionals,
+    patterns: positionals,
     format: format as Format,
-    ...(values.config ? { config: values.config } : {}),
-    ...(values.explain !== undefined ? { explain: values.explain } : {}),
-    fix: values.fix === true,
-    help: values.help === true,
-    version: values.version === true,
+    ...(v['output-file'] ? { outputFile: v['output-file'] } : {}),
+    ...(v.config ? { config: v.config } : {}),
+    rules,
+    severityThreshold: threshold as Severity,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    quiet: v.quiet === true,
+    fix: v.fix === true,
+    ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
+    errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
+    ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
+    help: v.help === true,
+    version: v.version === true,
   };
 }

@@ -10,6 +10,8 @@ export type RuleSetting = Severity | 'off';
 
 export interface Config {
   rules: Record<string, RuleSetting>;
+  /** Globs of files to leave out of directory searches, relative to the config file. */
+  ignore?: string[];
   /** What is known of the Jenkins; the host fills it in from `casc` and `pluginsFile` too. */
   jenkins: JenkinsModel;
 }
@@ -52,6 +54,7 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
   }
   const raw = data as {
     rules?: Record<string, RuleSetting>;
+    ignore?: string[];
     jenkins?: { clouds?: string[]; templates?: StaticTemplate[]; plugins?: string[]; casc?: string; pluginsFile?: string };
   };
   for (const code of Object.keys(raw.rules ?? {})) {
@@ -61,6 +64,7 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
   const templates = jenkins.templates?.map((t) => ({ ...t, containers: t.containers ?? [] }));
   return {
     rules: { ...raw.rules },
+    ...(raw.ignore ? { ignore: raw.ignore } : {}),
     jenkins: { ...jenkins, ...(templates ? { templates } : {}) },
     jenkinsFiles: { ...(casc ? { casc } : {}), ...(pluginsFile ? { pluginsFile } : {}) },
   };

@@ -1,12 +1,13 @@
 // --format text: file:line:col, severity, code, message, and the line with a caret under the range.
 
-import type pc from 'picocolors';
+import pc from 'picocolors';
+import type { Diagnostic, Severity } from '../../core/diagnostic.js';
+import type { FileReport, FormatContext } from './report.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
-import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import type { FileReport } from './report.js';
 
-export function formatText(reports: FileReport[], c: Colors): string {
+export function formatText(reports: FileReport[], ctx: FormatContext): string {
+  const c = pc.createColors(ctx.color);
   const lines: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of reports) {
@@ -19,9 +20,11 @@ export function formatText(reports: FileReport[], c: Colors): string {
     }
   }
   const total = count.error + count.warning + count.info;
-  if (total) {
+  if (ctx.summary) {
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    lines.push('', `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info} info)`);
+    const files = plural(reports.length, 'file');
+    if (total) lines.push('', `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info} info) in ${files}`);
+    else lines.push(`No problems in ${files}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -1,0 +1,74 @@
+// What users install: the npm tarball into a clean prefix, and the pre-commit hook in a real
+// pre-commit run. Slow (they install from the npm registry), so each runs once.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO, workspace } from './helpers.js';
+
+const BAD = `pipeline {
+  agent {
+    kubernetes {
+      cloud 'kubernetes'
+      yaml '''
+spec:
+  containers:
+  - name: kaniko
+    image: gcr.io/kaniko-project/executor:latest
+    command: [sleep]
+    args: [99d]
+'''
+    }
+  }
+  stages { stage('Image') { steps { container('kaniko') { sh '/kaniko/executor --no-push' } } } }
+}
+`;
+const GOOD = BAD.replace(':latest', ':debug');
+
+function onPath(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+describe('the npm package', () => {
+  it('installs from its tarball into a clean prefix and runs with no dev dependencies', () => {
+    const out = mkdtempSync(join(tmpdir(), 'jkl-pack-'));
+    const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out, '-w', 'server'], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const prefix = join(out, 'prefix');
+    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(out, name)], { encoding: 'utf8', stdio: 'pipe' });
+    const bin = join(prefix, 'bin', 'jenkinsfile-lint');
+    assert.match(execFileSync(bin, ['--version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+\n$/);
+    const dir = workspace({ Jenkinsfile: BAD });
+    const r = spawnSync(bin, ['--format', 'json', 'Jenkinsfile'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.map((d: { code: string }) => d.code), ['JKL302', 'JKL306']);
+    assert.match(execFileSync(bin, ['--explain', 'JKL302'], { encoding: 'utf8' }), /^# JKL302/);
+  });
+});
+
+describe('the pre-commit hook', { skip: onPath('pre-commit') ? false : 'pre-commit not installed (.ci/run installs the Debian package)' }, () => {
+  it('passes a good Jenkinsfile and fails a bad Jenkinsfile.prod, which types: [groovy] would miss', () => {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dir = workspace({
+      Jenkinsfile: GOOD,
+      'ci/Jenkinsfile.prod': BAD,
+      'README.md': 'not linted\n',
+      '.pre-commit-config.yaml': `repos:\n  - repo: ${REPO}\n    rev: ${head}\n    hooks:\n      - id: jenkinsfile-lint\n`,
+    });
+    const env = { ...process.env, PRE_COMMIT_HOME: join(dir, '.pre-commit-home'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', 'Jenkinsfile', 'ci/Jenkinsfile.prod', 'README.md', '.pre-commit-config.yaml');
+    const good = spawnSync('pre-commit', ['run', '--files', 'Jenkinsfile', 'README.md'], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /jenkinsfile-lint\.+Passed/);
+    const bad = spawnSync('pre-commit', ['run', '--all-files'], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /jenkinsfile-lint\.+Failed/);
+    assert.match(bad.stdout, /ci\/Jenkinsfile\.prod:9:12: error JKL302/);
+    assert.ok(existsSync(join(dir, '.pre-commit-home')));
+    writeFileSync(join(dir, 'ci', 'Jenkinsfile.prod'), GOOD);
+    assert.equal(spawnSync('pre-commit', ['run', '--all-files'], { cwd: dir, env, encoding: 'utf8' }).status, 0);
+  });
+});
