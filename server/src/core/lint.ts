@@ -30,6 +30,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** The text of every file a diagnostic points into, for excerpts and fixes. */
   texts: Map<string, string>;
+  /** The model the rules saw, for editor features (hover, completion, navigation). */
+  analysis: Analysis;
 }
 
 export interface Analysis {
@@ -56,7 +58,7 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
   const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives, textOf: (f) => texts.get(f) }, opts);
   const kept = applyDirectives(toDiagnostics(run(undefined), texts, opts.config), directives, opts.file);
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), texts, opts.config)];
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts };
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods } };
 }
 
 function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {

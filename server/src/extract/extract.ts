@@ -107,6 +107,12 @@ export function extract(tree: Tree, reader: TokenReader): Extraction {
     containers,
     shells,
     nodes,
+    blocks: calls
+      .filter((l) => (l.call.name === 'pipeline' || l.call.name === 'stage') && l.call.closure)
+      .map((l) => {
+        const name = argument(l.call, 'name', 0);
+        return { kind: l.call.name as 'pipeline' | 'stage', call: l.call, ...(name?.kind === 'string' ? { name: name.text.text } : {}) };
+      }),
     podLabelRefs: reader.tokens.filter((t) => t.kind === 'ident' && t.text === 'POD_LABEL').map((t) => ({ start: t.start, end: t.end })),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
     resolveVariable(name, offset) {

@@ -68,6 +68,8 @@ export interface Extraction {
   containers: ContainerStep[];
   shells: ShellStep[];
   nodes: NodeStep[];
+  /** `pipeline { }` and `stage('name') { }` blocks, for an editor's outline. */
+  blocks: Array<{ kind: 'pipeline' | 'stage'; call: Call; name?: string }>;
   /** Every use of the identifier POD_LABEL in code (not in strings or comments). */
   podLabelRefs: Span[];
   /** Resolves a Groovy identifier used at `offset` to the string value assigned to it before, if static. */

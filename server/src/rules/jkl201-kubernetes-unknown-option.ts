@@ -1,22 +1,7 @@
+import { DECLARATIVE_OPTIONS, STEP_OPTIONS } from '../core/kubernetes-options.js';
 import type { TemplateOption } from '../extract/model.js';
 import { suggest } from '../schema/validate-pod.js';
 import type { Rule, RuleContext } from './rule.js';
-
-/** KubernetesDeclarativeAgent's @DataBoundSetters plus `retries` (reference §2.1). */
-export const DECLARATIVE_OPTIONS = [
-  'activeDeadlineSeconds', 'agentContainer', 'agentInjection', 'cloud', 'containerTemplate', 'containerTemplates', 'customWorkspace',
-  'defaultContainer', 'idleMinutes', 'inheritFrom', 'inheritYamlMergeStrategy', 'instanceCap', 'label', 'namespace', 'nodeSelector',
-  'podRetention', 'retries', 'schedulerName', 'serviceAccount', 'showRawYaml', 'slaveConnectTimeout', 'supplementalGroups', 'workingDir',
-  'workspaceVolume', 'yaml', 'yamlFile', 'yamlMergeStrategy',
-];
-
-/** PodTemplateStep's parameters (reference §2.2). */
-export const STEP_OPTIONS = [
-  'activeDeadlineSeconds', 'agentContainer', 'agentInjection', 'annotations', 'cloud', 'containers', 'envVars', 'hostNetwork', 'idleMinutes',
-  'imagePullSecrets', 'inheritFrom', 'inheritYamlMergeStrategy', 'instanceCap', 'label', 'name', 'namespace', 'nodeSelector', 'nodeUsageMode',
-  'podRetention', 'runAsGroup', 'runAsUser', 'schedulerName', 'serviceAccount', 'showRawYaml', 'slaveConnectTimeout', 'supplementalGroups',
-  'volumes', 'workingDir', 'workspaceVolume', 'yaml', 'yamlMergeStrategy',
-];
 
 export const rule: Rule = {
   code: 'JKL201',

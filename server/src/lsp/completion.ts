@@ -1,0 +1,58 @@
+// Completion: pod YAML keys and enum values in embedded YAML (by the path the cursor is in),
+// kubernetes { } options, and container names in container('…') and defaultContainer '…'.
+
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { KUBERNETES_OPTIONS } from '../core/kubernetes-options.js';
+import { containerNames } from '../resolve/effective.js';
+import { schemaAt } from '../schema/validate-pod.js';
+import type { Linted } from './linter.js';
+import { podAround, yamlAt } from './locate.js';
+import { yamlCursor } from './yaml-path.js';
+
+export function complete(l: Linted | undefined, doc: TextDocument, position: Position): CompletionItem[] {
+  const text = doc.getText();
+  const offset = doc.offsetAt(position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (!l) return [];
+
+  // container('…' / container(name: '…' / defaultContainer '…
+  if (/(container\(\s*(name:\s*)?|defaultContainer\s+)['"][\w-]*$/.test(before)) {
+    const pod = podAround(l, offset);
+    return pod ? containerNames(pod).map((name) => ({ label: name, kind: CompletionItemKind.Value, detail: 'container of this pod' })) : [];
+  }
+
+  // Inside pod YAML written in this file: keys and values from the Pod schema.
+  const y = yamlAt(l, Math.min(offset, l.text.length));
+  if (y) {
+    const firstLine = doc.positionAt(y.yaml.text.offsets[0]!).line;
+    const lines = text.slice(doc.offsetAt({ line: firstLine, character: 0 }), offset).split('\n');
+    const cursor = yamlCursor(lines, position.character);
+    if (!cursor) return [];
+    if (cursor.valueKey) {
+      const values = schemaAt([...cursor.path, cursor.valueKey])?.schema.enum ?? [];
+      return values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => ({ label: v, kind: CompletionItemKind.EnumMember }));
+    }
+    const at = schemaAt(cursor.path);
+    const props = at?.schema.properties ?? (at?.schema.items ? schemaAt([...cursor.path, '0'])?.schema.properties : undefined) ?? {};
+    return Object.entries(props).map(([name, s]) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      insertText: `${name}: `,
+      ...(s.description ? { documentation: { kind: 'markdown' as const, value: s.description } } : {}),
+    }));
+  }
+
+  // A statement inside a declarative kubernetes { } block.
+  const t = l.result.analysis.extraction.templates.find((x) => x.kind === 'declarative' && x.call.closure && offset > x.call.closure.start && offset < x.call.closure.end);
+  if (t && /^\s*\w*$/.test(before)) {
+    return KUBERNETES_OPTIONS.filter((o) => o.declarative).map((o) => ({
+      label: o.name,
+      kind: CompletionItemKind.Property,
+      detail: o.default ? `default: ${o.default}` : 'kubernetes option',
+      documentation: { kind: 'markdown', value: o.doc },
+    }));
+  }
+  return [];
+}

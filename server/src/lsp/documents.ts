@@ -1,0 +1,80 @@
+// Open documents with incremental sync: the text, and the tree-sitter tree re-parsed incrementally
+// from the previous one on every edit.
+
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../core/line-index.js';
+import { getParser, type Tree } from '../parse/parser.js';
+
+export interface OpenDocument {
+  doc: TextDocument;
+  tree?: Tree;
+}
+
+export class Documents {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    this.close(uri);
+    const d: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text) };
+    this.docs.set(uri, d);
+    return d;
+  }
+
+  /** Applies changes in order, editing the kept tree so the next parse can reuse it. */
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const d = this.docs.get(uri);
+    if (!d) return undefined;
+    for (const change of changes) {
+      const before = d.doc.getText();
+      if ('range' in change && d.tree) {
+        const start = d.doc.offsetAt(change.range.start);
+        const oldEnd = Math.max(start, d.doc.offsetAt(change.range.end));
+        const next = before.slice(0, start) + change.text + before.slice(oldEnd);
+        const oldIdx = new LineIndex(before);
+        const newIdx = new LineIndex(next);
+        const point = (idx: LineIndex, off: number) => {
+          const p = idx.position(off);
+          return { row: p.line, column: p.character };
+        };
+        d.tree.edit({
+          startIndex: start,
+          oldEndIndex: oldEnd,
+          newEndIndex: start + change.text.length,
+          startPosition: point(oldIdx, start),
+          oldEndPosition: point(oldIdx, oldEnd),
+          newEndPosition: point(newIdx, start + change.text.length),
+        });
+      } else if (d.tree) {
+        // A full-text change: nothing of the old tree can be reused.
+        d.tree.delete();
+        delete d.tree;
+      }
+      d.doc = TextDocument.update(d.doc, [change], version);
+    }
+    return d;
+  }
+
+  /** The document's tree for its current text, parsed incrementally from the last one. */
+  async tree(d: OpenDocument): Promise<Tree> {
+    const parser = await getParser();
+    const next = parser.parse(d.doc.getText(), d.tree ?? null);
+    if (!next) throw new Error('tree-sitter returned no tree');
+    if (d.tree && d.tree !== next) d.tree.delete();
+    d.tree = next;
+    return next;
+  }
+
+  close(uri: string): void {
+    const d = this.docs.get(uri);
+    d?.tree?.delete();
+    this.docs.delete(uri);
+  }
+}

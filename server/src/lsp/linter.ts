@@ -1,0 +1,107 @@
+// Lints open documents, debounced per document; a newer edit makes an older run's result stale,
+// and it is dropped. Findings in a yamlFile are published on that file's URI as well.
+
+import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { lint, type LintResult } from '../core/lint.js';
+import { FsHost } from '../host/fs-host.js';
+import type { Documents } from './documents.js';
+import { pathToUri, toLsp, uriToPath } from './convert.js';
+import type { Settings } from './settings.js';
+
+export interface Linted {
+  version: number;
+  text: string;
+  path: string;
+  result: LintResult;
+}
+
+export class Linter {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, Linted>();
+  /** yamlFile URI → (Jenkinsfile URI → its diagnostics in that yamlFile). */
+  private readonly yaml = new Map<string, Map<string, LspDiagnostic[]>>();
+  /** Called after every publish (tests and the benchmark observe it). */
+  onPublished: (uri: string) => void = () => {};
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: Documents,
+    private readonly settings: Settings,
+    private readonly root: () => string | undefined,
+    private readonly debounceMs: number,
+  ) {}
+
+  latest(uri: string): Linted | undefined {
+    return this.results.get(uri);
+  }
+
+  schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.run(uri).catch((e: unknown) => this.connection.console.error(`jenkinsfile-lint: linting ${uri} failed: ${(e as Error)?.stack ?? e}`));
+      }, this.debounceMs),
+    );
+  }
+
+  relintAll(): void {
+    for (const d of this.documents.all()) this.schedule(d.doc.uri);
+  }
+
+  async run(uri: string): Promise<void> {
+    const open = this.documents.get(uri);
+    if (!open) return;
+    const path = uriToPath(uri) ?? uri;
+    const config = await this.settings.forDocument(uri, uriToPath(uri));
+    const current = this.documents.get(uri);
+    if (current !== open) return;
+    // From here to lint()'s extraction nothing awaits, so no edit can move the tree under it.
+    const version = open.doc.version;
+    const text = open.doc.getText();
+    const tree = await this.documents.tree(open);
+    const root = this.root();
+    const result = await lint(text, { file: path, host: new FsHost(root ? { root } : {}), config, tree });
+    if (this.documents.get(uri)?.doc.version !== version) return; // a newer edit will publish
+    this.results.set(uri, { version, text, path, result });
+    this.publish(uri, version, path, result);
+  }
+
+  private publish(uri: string, version: number, path: string, result: LintResult): void {
+    const own = result.diagnostics.filter((d) => d.file === path).map(toLsp);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: own });
+    const byYaml = new Map<string, LspDiagnostic[]>();
+    for (const d of result.diagnostics) {
+      if (d.file === path) continue;
+      const y = pathToUri(d.file);
+      byYaml.set(y, [...(byYaml.get(y) ?? []), toLsp(d)]);
+    }
+    for (const [y, contributions] of this.yaml) if (contributions.has(uri) && !byYaml.has(y)) this.setYaml(y, uri, undefined);
+    for (const [y, diags] of byYaml) this.setYaml(y, uri, diags);
+    this.onPublished(uri);
+  }
+
+  private setYaml(yamlUri: string, from: string, diags: LspDiagnostic[] | undefined): void {
+    const contributions = this.yaml.get(yamlUri) ?? new Map<string, LspDiagnostic[]>();
+    if (diags) contributions.set(from, diags);
+    else contributions.delete(from);
+    this.yaml.set(yamlUri, contributions);
+    // A yamlFile read by several Jenkinsfiles gets each finding once.
+    const seen = new Set<string>();
+    const all = [...contributions.values()].flat().filter((d) => {
+      const k = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
+      return !seen.has(k) && seen.add(k);
+    });
+    void this.connection.sendDiagnostics({ uri: yamlUri, diagnostics: all });
+    if (!contributions.size) this.yaml.delete(yamlUri);
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    for (const [y, contributions] of [...this.yaml]) if (contributions.has(uri)) this.setYaml(y, uri, undefined);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
