@@ -34,7 +34,3 @@ export function coldStart(pairs = 15) {
   return { pairs, lintMs: median(lint), nodeMs: median(base), ratio: median(ratios) };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = coldStart(Number(process.argv[2] ?? 15));
-  console.log(`cold start: jenkinsfile-lint ${r.lintMs.toFixed(1)} ms vs node -e 0 ${r.nodeMs.toFixed(1)} ms — median ratio ${r.ratio.toFixed(2)}× over ${r.pairs} interleaved pairs (target ≤ 2.0)`);
-}

@@ -22,7 +22,7 @@ describe('Groovy strings', () => {
   it('decodes escapes in single and double quotes, mapping each character to its source offset', () => {
     const mt = decode(String.raw`x = 'it\'s\ta'`);
     assert.equal(mt.text, "it's\ta");
-    assert.deepEqual(mt.offsets, [5, 6, 7, 9, 10, 12, 13]);
+    assert.deepEqual([...mt.offsets], [5, 6, 7, 9, 10, 12, 13]);
     assert.equal(decode(String.raw`"a\nb\$c"`).text, 'a\nb$c');
   });
 

@@ -44,6 +44,11 @@ describe('the npm package', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.map((d: { code: string }) => d.code), ['JKL302', 'JKL306']);
     assert.match(execFileSync(bin, ['--explain', 'JKL302'], { encoding: 'utf8' }), /^# JKL302/);
+    // The language server answers initialize over stdio.
+    const server = join(prefix, 'bin', 'jenkinsfile-language-server');
+    const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const lsp = spawnSync(server, ['--stdio'], { input: `Content-Length: ${Buffer.byteLength(init)}\r\n\r\n${init}`, encoding: 'utf8', timeout: 20_000 });
+    assert.match(lsp.stdout, /"serverInfo":\{"name":"jenkinsfile-language-server"\}/);
   });
 });
 

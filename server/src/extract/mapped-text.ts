@@ -6,7 +6,7 @@ import { skipInterpolation, type Token } from '../parse/lexer.js';
 export interface MappedText {
   text: string;
   /** offsets[i] is the source offset of text[i]; offsets[text.length] is the offset just past it. */
-  offsets: number[];
+  offsets: Int32Array;
   /** [start, end) ranges of `text` that stand for a GString interpolation whose value is unknown. */
   placeholders: Array<[number, number]>;
   /** Source width of characters written as escapes (`\"` is 2, `\u00e9` is 6); absent means 1. */
@@ -16,24 +16,45 @@ export interface MappedText {
 /** The character that stands for each unknown interpolated character: a plain YAML scalar character. */
 export const PLACEHOLDER_CHAR = 'x';
 
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * Builds a MappedText into typed arrays sized up front (a decoded string is never longer than its
+ * source), so that linting on every keystroke allocates little.
+ */
 class Builder {
-  text = '';
-  offsets: number[] = [];
+  private readonly codes: Uint16Array;
+  private readonly offsets: Int32Array;
+  private n = 0;
   placeholders: Array<[number, number]> = [];
   widths = new Map<number, number>();
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(Math.max(0, capacity));
+    this.offsets = new Int32Array(Math.max(0, capacity) + 1);
+  }
+  get length(): number {
+    return this.n;
+  }
+  /** Appends one UTF-16 unit (a one-character string) read from source offset `at`. */
   add(ch: string, at: number, width = 1): void {
-    if (width !== 1) this.widths.set(this.text.length, width);
-    this.text += ch;
-    this.offsets.push(at);
+    if (width !== 1) this.widths.set(this.n, width);
+    this.codes[this.n] = ch.charCodeAt(0);
+    this.offsets[this.n++] = at;
   }
   placeholder(from: number, to: number): void {
-    const start = this.text.length;
+    const start = this.n;
     for (let i = from; i < to; i++) this.add(PLACEHOLDER_CHAR, i);
-    this.placeholders.push([start, this.text.length]);
+    this.placeholders.push([start, this.n]);
   }
   done(endOffset: number): MappedText {
-    this.offsets.push(endOffset);
-    return { text: this.text, offsets: this.offsets, placeholders: this.placeholders, ...(this.widths.size ? { widths: this.widths } : {}) };
+    this.offsets[this.n] = endOffset;
+    return {
+      text: utf16.decode(this.codes.subarray(0, this.n)),
+      offsets: this.offsets.slice(0, this.n + 1),
+      placeholders: this.placeholders,
+      ...(this.widths.size ? { widths: this.widths } : {}),
+    };
   }
 }
 
@@ -46,7 +67,7 @@ export function decodeString(src: string, tok: Token): MappedText {
   const closeLen = tok.unterminated ? 0 : quote === '$/' ? 2 : quote.length;
   const from = tok.start + open;
   const to = Math.max(from, tok.end - closeLen);
-  const b = new Builder();
+  const b = new Builder(to - from);
   const interpolates = quote === '"' || quote === '"""' || quote === '/' || quote === '$/';
   let i = from;
   while (i < to) {
@@ -127,9 +148,12 @@ export function concat(a: MappedText, b: MappedText): MappedText {
   const shift = a.text.length;
   const widths = new Map(a.widths);
   for (const [i, w] of b.widths ?? []) widths.set(i + shift, w);
+  const offsets = new Int32Array(shift + b.offsets.length);
+  offsets.set(a.offsets.subarray(0, shift));
+  offsets.set(b.offsets, shift);
   return {
     text: a.text + b.text,
-    offsets: [...a.offsets.slice(0, shift), ...b.offsets],
+    offsets,
     placeholders: [...a.placeholders, ...b.placeholders.map(([s, e]) => [s + shift, e + shift] as [number, number])],
     ...(widths.size ? { widths } : {}),
   };
@@ -137,13 +161,13 @@ export function concat(a: MappedText, b: MappedText): MappedText {
 
 /** Keeps the characters whose index passes `keep`, remapping placeholders. */
 function filter(mt: MappedText, keep: (i: number) => boolean): MappedText {
-  const b = new Builder();
-  const newIndex: number[] = [];
+  const b = new Builder(mt.text.length);
+  const newIndex = new Int32Array(mt.text.length + 1);
   for (let i = 0; i < mt.text.length; i++) {
-    newIndex.push(b.text.length);
+    newIndex[i] = b.length;
     if (keep(i)) b.add(mt.text[i]!, mt.offsets[i]!, mt.widths?.get(i) ?? 1);
   }
-  newIndex.push(b.text.length);
+  newIndex[mt.text.length] = b.length;
   const out = b.done(mt.offsets[mt.text.length]!);
   out.placeholders = mt.placeholders.map(([s, e]) => [newIndex[s]!, newIndex[e]!] as [number, number]).filter(([s, e]) => e > s);
   return out;
@@ -193,7 +217,7 @@ function splitLines(text: string): Array<[number, number]> {
 
 /** A MappedText for a whole file read from disk: every character maps to itself. */
 export function identityText(text: string): MappedText {
-  const offsets = new Array<number>(text.length + 1);
+  const offsets = new Int32Array(text.length + 1);
   for (let i = 0; i <= text.length; i++) offsets[i] = i;
   return { text, offsets, placeholders: [] };
 }

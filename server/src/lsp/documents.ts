@@ -2,7 +2,6 @@
 // from the previous one on every edit.
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../core/line-index.js';
 import { getParser, type Tree } from '../parse/parser.js';
 
 export interface OpenDocument {
@@ -33,24 +32,20 @@ export class Documents {
     const d = this.docs.get(uri);
     if (!d) return undefined;
     for (const change of changes) {
-      const before = d.doc.getText();
       if ('range' in change && d.tree) {
+        // Positions come from the change itself: no scan of the document per keystroke.
         const start = d.doc.offsetAt(change.range.start);
         const oldEnd = Math.max(start, d.doc.offsetAt(change.range.end));
-        const next = before.slice(0, start) + change.text + before.slice(oldEnd);
-        const oldIdx = new LineIndex(before);
-        const newIdx = new LineIndex(next);
-        const point = (idx: LineIndex, off: number) => {
-          const p = idx.position(off);
-          return { row: p.line, column: p.character };
-        };
+        const lines = change.text.split('\n');
+        const last = lines[lines.length - 1]!;
+        const startPosition = { row: change.range.start.line, column: change.range.start.character };
         d.tree.edit({
           startIndex: start,
           oldEndIndex: oldEnd,
           newEndIndex: start + change.text.length,
-          startPosition: point(oldIdx, start),
-          oldEndPosition: point(oldIdx, oldEnd),
-          newEndPosition: point(newIdx, start + change.text.length),
+          startPosition,
+          oldEndPosition: { row: change.range.end.line, column: change.range.end.character },
+          newEndPosition: { row: startPosition.row + lines.length - 1, column: (lines.length === 1 ? startPosition.column : 0) + last.length },
         });
       } else if (d.tree) {
         // A full-text change: nothing of the old tree can be reused.

@@ -18,6 +18,7 @@ export interface Token {
 }
 
 const PUNCT3 = ['?.@', '...', '**=', '<=>', '>>>', '<<=', '>>=', '!==', '==='];
+const MULTI_START = new Set('?.*<>!=-+&|/%:'.split(''));
 const PUNCT2 = ['?.', '?:', '*.', '.&', '.@', '..', '->', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '+=', '-=', '*=', '/=', '%=', '<<', '>>', '=~', '**', '::'];
 
 function isIdentStart(c: number): boolean {
@@ -116,7 +117,7 @@ export function lex(src: string): Token[] {
     }
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)) && !endsValue(lastSignificant))) {
       let j = i + 1;
-      while (j < n && /[0-9a-zA-Z_.]/.test(src[j]!)) {
+      while (j < n && (isIdentPart(src.charCodeAt(j)) || src[j] === '.')) {
         if (src[j] === '.' && !isDigit(src.charCodeAt(j + 1))) break;
         j++;
       }
@@ -125,10 +126,13 @@ export function lex(src: string): Token[] {
       continue;
     }
     let p = src[i]!;
-    const three = src.slice(i, i + 3);
-    const two = src.slice(i, i + 2);
-    if (PUNCT3.includes(three)) p = three;
-    else if (PUNCT2.includes(two)) p = two;
+    // Only characters that begin a multi-character operator need the longer look-ups.
+    if (MULTI_START.has(p)) {
+      const three = src.slice(i, i + 3);
+      const two = src.slice(i, i + 2);
+      if (PUNCT3.includes(three)) p = three;
+      else if (PUNCT2.includes(two)) p = two;
+    }
     push({ kind: 'punct', start: i, end: i + p.length, text: p });
     i += p.length;
   }

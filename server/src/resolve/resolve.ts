@@ -124,10 +124,25 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
   return pod;
 }
 
+/**
+ * Parsed YAML and its schema issues depend on the YAML text alone, so they are memoized by it: while
+ * someone types in one stage of a 1,000-line Jenkinsfile, the other pods are not parsed again.
+ * Bounded, least recently used first out. Nothing downstream mutates these objects.
+ */
+const yamlCache = new Map<string, { parsed: ParsedYaml; schemaIssues: SchemaIssue[] }>();
+const YAML_CACHE_SIZE = 256;
+
 async function podYaml(file: string, text: MappedText): Promise<PodYaml> {
-  const parsed = parseYaml(text.text);
-  const schemaIssues = parsed.problems.some((p) => p.severity === 'error') ? [] : await validatePod(parsed.value);
-  return { file, text, parsed, schemaIssues };
+  let hit = yamlCache.get(text.text);
+  if (hit) yamlCache.delete(text.text);
+  else {
+    const parsed = parseYaml(text.text);
+    const schemaIssues = parsed.problems.some((p) => p.severity === 'error') ? [] : await validatePod(parsed.value);
+    hit = { parsed, schemaIssues };
+    if (yamlCache.size >= YAML_CACHE_SIZE) yamlCache.delete(yamlCache.keys().next().value!);
+  }
+  yamlCache.set(text.text, hit);
+  return { file, text, ...hit };
 }
 
 /** Follows a Groovy variable to the string assigned to it (`def podYaml = '''…'''; yaml podYaml`). */

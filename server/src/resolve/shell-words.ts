@@ -92,9 +92,15 @@ export interface ExecutorCall {
 const SHORT: Record<string, string> = { d: 'destination', c: 'context', f: 'dockerfile', v: 'verbosity' };
 const BOOLEAN = new Set(['no-push', 'cache', 'cleanup', 'force', 'insecure', 'skip-tls-verify', 'reproducible', 'single-snapshot', 'use-new-run', 'no-push-cache', 'insecure-pull', 'skip-tls-verify-pull', 'skip-unused-stages', 'compressed-caching']);
 
+/** Several rules read the same scripts; each is split once per lint. */
+const memo = new WeakMap<MappedText, ExecutorCall[]>();
+
 /** Every `/kaniko/executor …` command in a script, with its flags read like cobra reads them. */
 export function executorCalls(script: MappedText): ExecutorCall[] {
+  const known = memo.get(script);
+  if (known) return known;
   const out: ExecutorCall[] = [];
+  memo.set(script, out);
   for (const cmd of shellCommands(script)) {
     // Skip leading environment assignments (`KANIKO_X=1 /kaniko/executor …`).
     let k = 0;

@@ -1,0 +1,101 @@
+// Editor benchmarks.
+// - latency: didChange → publishDiagnostics on a 1,000-line Jenkinsfile, the server run in this
+//   process over in-memory streams with no debounce; against bare tree-sitter parsing of the file.
+// - memory: the real server process's RSS over many edits to one document.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { bigJenkinsfile } from './lsp-fixture.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { createConnection } = await import(pathToFileURL(join(root, 'node_modules', 'vscode-languageserver', 'lib', 'node', 'main.js')).href);
+const { startServer } = await import(pathToFileURL(join(root, 'server', 'out', 'lsp', 'server.js')).href);
+const { getParser } = await import(pathToFileURL(join(root, 'server', 'out', 'parse', 'parser.js')).href);
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const uri = 'file:///bench/Jenkinsfile';
+
+function client(reader, writer) {
+  const conn = createMessageConnection(new StreamMessageReader(reader), new StreamMessageWriter(writer));
+  const waiting = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.splice(0).forEach((f) => f(p)));
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  const published = () => new Promise((resolve) => waiting.push(resolve));
+  const init = async () => {
+    await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    await conn.sendNotification('initialized', {});
+  };
+  return { conn, published, init };
+}
+
+/** Replaces the `${i}` digit of the first destination with the edit number: a real one-character edit. */
+function edit(text, n) {
+  const at = text.indexOf('app:0') + 4;
+  return { range: { start: lineCol(text, at), end: lineCol(text, at + 1) }, text: String(n % 10) };
+}
+function lineCol(text, offset) {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+}
+
+export async function latency(edits = 300) {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  const c = client(toClient, toServer);
+  await c.init();
+  const text = bigJenkinsfile();
+  let p = c.published();
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jenkinsfile', version: 1, text } });
+  await p;
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    p = c.published();
+    const t0 = performance.now();
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
+    await p;
+    times.push(performance.now() - t0);
+  }
+  // Baseline: a full (non-incremental) tree-sitter parse of the same text, in the same process.
+  const parser = await getParser();
+  const parse = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    parser.parse(text).delete();
+    parse.push(performance.now() - t0);
+  }
+  c.conn.dispose();
+  return { lines: text.split('\n').length, p50: pct(times, 0.5), p95: pct(times, 0.95), parseP50: pct(parse, 0.5) };
+}
+
+function rssKb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+}
+
+export async function memory(edits = 10_000) {
+  const proc = spawn(process.execPath, [join(root, 'server', 'bin', 'jenkinsfile-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const c = client(proc.stdout, proc.stdin);
+  await c.init();
+  const text = bigJenkinsfile();
+  let p = c.published();
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jenkinsfile', version: 1, text } });
+  await p;
+  const samples = [];
+  for (let i = 0; i < edits; i++) {
+    p = c.published();
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
+    await p;
+    if ((i + 1) % 1000 === 0 || i + 1 === edits) samples.push({ edits: i + 1, rssKb: rssKb(proc.pid) });
+  }
+  c.conn.dispose();
+  proc.kill();
+  const first = samples.find((s) => s.edits >= Math.min(1000, edits)) ?? samples[0];
+  const last = samples[samples.length - 1];
+  return { samples, growth: last.rssKb / first.rssKb - 1 };
+}
+
