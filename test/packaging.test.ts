@@ -1,7 +1,7 @@
 // What users install: the npm tarball into a clean prefix, and the pre-commit hook in a real
 // pre-commit run. Slow (they install from the npm registry), so each runs once.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ function onPath(cmd: string): boolean {
 }
 
 describe('the npm package', () => {
-  it('installs from its tarball into a clean prefix and runs with no dev dependencies', () => {
+  it('installs from its tarball into a clean prefix and runs with no dev dependencies', async () => {
     const out = mkdtempSync(join(tmpdir(), 'jkl-pack-'));
     const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out, '-w', 'server'], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
     const prefix = join(out, 'prefix');
@@ -45,10 +45,23 @@ describe('the npm package', () => {
     assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics.map((d: { code: string }) => d.code), ['JKL302', 'JKL306']);
     assert.match(execFileSync(bin, ['--explain', 'JKL302'], { encoding: 'utf8' }), /^# JKL302/);
     // The language server answers initialize over stdio.
-    const server = join(prefix, 'bin', 'jenkinsfile-language-server');
+    const server = spawn(join(prefix, 'bin', 'jenkinsfile-language-server'), ['--stdio']);
     const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-    const lsp = spawnSync(server, ['--stdio'], { input: `Content-Length: ${Buffer.byteLength(init)}\r\n\r\n${init}`, encoding: 'utf8', timeout: 20_000 });
-    assert.match(lsp.stdout, /"serverInfo":\{"name":"jenkinsfile-language-server"\}/);
+    let answer = '';
+    const answered = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer: ${answer}`)), 20_000);
+      server.stdout.on('data', (b) => {
+        answer += b;
+        if (answer.includes('"serverInfo"')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    server.stdin.write(`Content-Length: ${Buffer.byteLength(init)}\r\n\r\n${init}`);
+    await answered;
+    server.kill();
+    assert.match(answer, /"serverInfo":\{"name":"jenkinsfile-language-server"\}/);
   });
 });
 
