@@ -72,7 +72,11 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
       podOf: (t) => byTemplate.get(t),
       config: opts.config,
       ruleCodes: RULE_CODES,
-      report: (f) => findings.push({ ...f, code: rule.code }),
+      report: (f) => {
+        // A finding must say where it is; one that does not is the rule's bug, reported as such.
+        if (!f.loc || f.related?.some((r) => !r.loc) || f.fix?.edits.some((e) => !e.loc)) throw new Error('reported a finding without a location');
+        findings.push({ ...f, code: rule.code });
+      },
     };
     try {
       rule.check(ctx);

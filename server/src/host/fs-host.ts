@@ -1,7 +1,7 @@
 // The file-system host the CLI and the language server inject into the core: reads files a
 // Jenkinsfile names, strictly inside the workspace and under a size cap, and finds config files.
 
-import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Host, ReadResult } from '../core/host.js';
 import { CONFIG_FILE_NAMES } from '../core/config.js';
@@ -52,7 +52,10 @@ export class FsHost implements Host {
       return { ok: false, reason: 'outside-workspace', message: `${what} '${shown}' points outside the workspace; the linter does not read it` };
     }
     const path = lexicalOk.find((c) => existsSync(c));
-    if (!path) return { ok: false, reason: 'missing', message: `${what} '${shown}' does not exist (${where})` };
+    if (!path) {
+      if (lexicalOk.some(isSymlink)) return { ok: false, reason: 'unreadable', message: `${what} '${shown}' is a symbolic link that leads nowhere (broken or looping)` };
+      return { ok: false, reason: 'missing', message: `${what} '${shown}' does not exist (${where})` };
+    }
     let real: string;
     try {
       real = realpathSync(path);
@@ -63,6 +66,14 @@ export class FsHost implements Host {
       return { ok: false, reason: 'outside-workspace', message: `${what} '${shown}' is a link to a file outside the workspace; the linter does not read it` };
     }
     return readCapped(real, shown, what, this.options.maxBytes ?? MAX_REFERENCED_FILE_BYTES);
+  }
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -65,12 +65,16 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
     if (!nameLoc) return;
     const def: ContainerDef = { nameLoc, origin: 'yaml', yamlPath: path, tty: c.tty === true || c.stdin === true, mounts: [], env: [] };
     if ((typeof c.name === 'string' || typeof c.name === 'number') && !interpolated(y, nameNode)) def.name = String(c.name);
+    // A value reached through an alias or a merge key has no node on this path: it is then left out
+    // (or, for a mount, pointed at the container), never guessed.
     const imageNode = at('image');
-    if (c.image !== undefined && imageNode) def.image = { ref: String(c.image), interpolated: interpolated(y, imageNode), loc: nodeLoc(y, imageNode)! };
+    const imageLoc = nodeLoc(y, imageNode);
+    if (c.image !== undefined && imageLoc) def.image = { ref: String(c.image), interpolated: interpolated(y, imageNode), loc: imageLoc };
     for (const key of ['command', 'args'] as const) {
       const node = at(key);
+      const loc = nodeLoc(y, node);
       const v = c[key];
-      if (node && v !== undefined) def[key] = { words: Array.isArray(v) ? v.map(String) : [String(v)], loc: nodeLoc(y, node)!, interpolated: interpolated(y, node) };
+      if (loc && v !== undefined) def[key] = { words: Array.isArray(v) ? v.map(String) : [String(v)], loc, interpolated: interpolated(y, node) };
     }
     const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Array<Record<string, unknown> | null>) : [];
     mounts.forEach((m, j) => {
@@ -81,7 +85,7 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
         ...(typeof m.name === 'string' ? { name: m.name } : {}),
         ...(typeof m.mountPath === 'string' ? { mountPath: m.mountPath } : {}),
         ...(typeof m.subPath === 'string' ? { subPath: m.subPath } : {}),
-        nameLoc: nodeLoc(y, n)!,
+        nameLoc: nodeLoc(y, n) ?? nameLoc,
       });
     });
     if (Array.isArray(c.env)) for (const e of c.env as Array<{ name?: unknown } | null>) if (typeof e?.name === 'string') def.env.push(e.name);
