@@ -1,12 +1,25 @@
-// npm run bench: every benchmark, each printed as a ratio against a baseline measured in the same run.
-// BENCH_QUICK=1 keeps it well under a minute (fewer pairs and edits).
+// npm run bench: every benchmark, each printed as a ratio against a baseline measured in the same
+// run. BENCH_QUICK=1 keeps it well under a minute (fewer pairs, edits and files).
 import { coldStart } from './cold-start.mjs';
 import { latency, memory } from './lsp.mjs';
+import { scale } from './scale.mjs';
+import { throughput } from './throughput.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
-const r = coldStart(quick ? 9 : 15);
-console.log(`cold start: jenkinsfile-lint ${r.lintMs.toFixed(1)} ms vs node -e 0 ${r.nodeMs.toFixed(1)} ms — median ratio ${r.ratio.toFixed(2)}× over ${r.pairs} interleaved pairs (target ≤ 2.0)`);
+const f = (n, d = 1) => n.toFixed(d);
+
+const c = coldStart(quick ? 9 : 15);
+console.log(`cold start: jenkinsfile-lint ${f(c.lintMs)} ms vs node -e 0 ${f(c.nodeMs)} ms — median ratio ${f(c.ratio, 2)}× over ${c.pairs} interleaved pairs (target ≤ 1.5)`);
+
+const t = await throughput();
+if (t) console.log(`throughput: ${t.files} corpus files, ${f(t.perFileMs, 2)} ms/file = ${f(t.filesPerSecond, 0)} files/s on one core; bare tree-sitter parse ${f(t.parsePerFileMs, 2)} ms/file — ratio ${f(t.ratio, 2)}× (targets ≥ 2,000 files/s, ≤ 3×)`);
+else console.log('throughput: skipped, ../shared/corpus not found');
+
+const s = scale(quick ? 1000 : 10_000);
+if (s) console.log(`scale: ${s.files} files: ${f(s.oneCoreFilesPerSecond, 0)} files/s on one thread, ${f(s.allCoresFilesPerSecond, 0)} files/s with ${s.cores} workers — speed-up ${f(s.speedup, 2)}×`);
+
 const l = await latency(quick ? 100 : 300);
-console.log(`lsp latency: didChange → publishDiagnostics on ${l.lines} lines: p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (target p95 ≤ 10 ms); bare tree-sitter parse ${l.parseP50.toFixed(2)} ms — p50 ratio ${(l.p50 / l.parseP50).toFixed(2)}×`);
+console.log(`lsp latency: didChange → publishDiagnostics on ${l.lines} lines: p50 ${f(l.p50, 2)} ms, p95 ${f(l.p95, 2)} ms (target p95 ≤ 10 ms); bare tree-sitter parse ${f(l.parseP50, 2)} ms — p50 ratio ${f(l.p50 / l.parseP50, 2)}×`);
+
 const m = await memory(quick ? 1000 : 10_000);
-console.log(`lsp memory: RSS ${m.samples.map((s) => `${s.edits}: ${(s.rssKb / 1024).toFixed(0)} MB`).join(', ')} — growth after the first 1,000 edits ${(m.growth * 100).toFixed(1)}% (target ≤ 10%)`);
+console.log(`lsp memory: RSS ${m.samples.map((x) => `${x.edits}: ${f(x.rssKb / 1024, 0)} MB`).join(', ')} — growth after the first 1,000 edits ${f(m.growth * 100)}% (target ≤ 10%)`);

@@ -18,6 +18,8 @@ export interface CliOptions {
   quiet: boolean;
   fix: boolean;
   stdinFilename?: string;
+  /** Worker threads; undefined: decide from the file count and the cores. */
+  jobs?: number;
   errorOnUnmatchedPattern: boolean;
   explain?: string;
   printConfig?: string;
@@ -51,6 +53,7 @@ Rules and configuration:
 Input and fixes:
       --stdin-filename <path>    the path to report (and find the config from) for standard input
       --fix                      apply safe fixes in place, then report what is left
+  -j, --jobs <n>                 worker threads (0: none; default: as many as pay off, up to the cores)
       --no-error-on-unmatched-pattern   exit 0 when no file is found
 
   -h, --help                     show this help
@@ -92,6 +95,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         explain: { type: 'string' },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean', default: false },
+        jobs: { type: 'string', short: 'j' },
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -117,6 +121,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     rules[m[1]!.toUpperCase()] = m[2]!.toLowerCase() as RuleSetting;
   }
   if (v.fix && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');
+  const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0)) throw new UsageError(`--jobs takes a whole number, not "${v.jobs}"`);
   return {
     patterns: positionals,
     format: format as Format,
@@ -128,6 +134,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: v.quiet === true,
     fix: v.fix === true,
     ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
     ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),

@@ -3,7 +3,6 @@
 
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
 
 /** Jenkinsfile names, as the VS Code extension and the pre-commit hook know them too. */
 export const JENKINSFILE_GLOBS = ['**/Jenkinsfile', '**/Jenkinsfile.*', '**/*.jenkinsfile', '**/*.Jenkinsfile'];
@@ -16,14 +15,19 @@ export interface Discovery {
 }
 
 /** `ignoreOf(dir)`: the config's ignore globs that apply under a folder, relative to that folder. */
+/** A glob rather than a path: any of the characters fast-glob treats specially. */
+function isGlob(p: string): boolean {
+  return /[*?[\]{}()!]/.test(p);
+}
+
 export async function discover(patterns: string[], ignoreOf: (dir: string) => string[]): Promise<Discovery> {
   const files: string[] = [];
   const unmatched: string[] = [];
   for (const p of patterns) {
     let found: string[];
     if (p === '-') found = ['-'];
-    else if (!isDynamicPattern(p) && isFile(p)) found = [p];
-    else if (!isDynamicPattern(p) && isDir(p)) found = await search(JENKINSFILE_GLOBS, p, ignoreOf(p));
+    else if (!isGlob(p) && isFile(p)) found = [p];
+    else if (!isGlob(p) && isDir(p)) found = await search(JENKINSFILE_GLOBS, p, ignoreOf(p));
     else found = await search([p], '.', ignoreOf('.'));
     if (!found.length) unmatched.push(p);
     for (const f of found) if (!files.includes(f)) files.push(f);
@@ -32,6 +36,8 @@ export async function discover(patterns: string[], ignoreOf: (dir: string) => st
 }
 
 async function search(globs: string[], cwd: string, ignore: string[]): Promise<string[]> {
+  // Loaded only when a directory or glob is searched: a run on named files never pays for it.
+  const { globby } = await import('globby');
   const found = await globby(globs, { cwd, gitignore: true, ignore: [...ALWAYS_IGNORED, ...ignore], dot: true, onlyFiles: true });
   // Paths as a user would type them: relative to the current directory.
   return found.sort().map((f) => relative(process.cwd(), resolve(cwd, f)) || f);

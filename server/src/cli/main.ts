@@ -2,29 +2,23 @@
 // The jenkinsfile-lint command: finds files, lints each with the shared core, reports.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { ConfigError, type Config } from '../core/config.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ConfigError } from '../core/config.js';
 import { SEVERITY_RANK } from '../core/diagnostic.js';
-import { lint, type LintResult } from '../core/lint.js';
-import { applyEdits, fixEdits } from '../fix/apply.js';
-import { FsHost } from '../host/fs-host.js';
 import { ConfigLoader } from '../host/load-config.js';
-import { writeFixed } from '../host/write-file.js';
 import { RULE_CODES } from '../rules/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
-import type { FileReport } from './formatters/report.js';
+import { FileLinter, lintInWorkers, serveAsWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_TROUBLE = 2;
 const LIFTOFF_ONLY_MAX_FILES = 20;
 const PROGRESS_MIN_FILES = 50;
-/** Fixes can uncover or enable others; stop after this many rounds, as ESLint does. */
-const MAX_FIX_PASSES = 10;
-const STDIN_NAME = '<stdin>';
 
 async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
@@ -38,11 +32,10 @@ async function main(argv: string[]): Promise<number> {
   if (opts.version) return print(version() + '\n');
   if (opts.explain !== undefined) return explain(opts.explain);
   const configs = new ConfigLoader(opts.config);
-  const configFor = (file: string): Config => {
-    const { config } = configs.forFile(file);
-    return { ...config, rules: { ...config.rules, ...opts.rules } };
-  };
-  if (opts.printConfig !== undefined) return print(JSON.stringify({ configFile: configs.forFile(opts.printConfig).file ?? null, ...configFor(opts.printConfig) }, null, 2) + '\n');
+  if (opts.printConfig !== undefined) {
+    const { config, file } = configs.forFile(opts.printConfig);
+    return print(JSON.stringify({ configFile: file ?? null, ...config, rules: { ...config.rules, ...opts.rules } }, null, 2) + '\n');
+  }
   if (!opts.patterns.length) return usage('no files given');
 
   const { files, unmatched } = await discover(opts.patterns, (dir) => {
@@ -55,31 +48,37 @@ async function main(argv: string[]): Promise<number> {
   // A short run never profits from V8 re-compiling the 1 MB grammar wasm with its optimizing tier
   // in the background (measured: ~90 ms of a ~300 ms cold start); a long run does.
   if (files.length <= LIFTOFF_ONLY_MAX_FILES) setFlagsFromString('--liftoff-only');
-  const host = new FsHost();
+  const job: LintJob = {
+    ...(opts.config ? { configPath: opts.config } : {}),
+    ruleOverrides: opts.rules,
+    quiet: opts.quiet,
+    fix: opts.fix,
+    texts: opts.format === 'text',
+    ...(opts.stdinFilename ? { stdinFilename: opts.stdinFilename } : {}),
+  };
   const progress = process.stderr.isTTY && files.length > PROGRESS_MIN_FILES;
-  const reports: FileReport[] = [];
-  let trouble = false;
-  for (const [i, file] of files.entries()) {
-    if (progress) process.stderr.write(`\rjenkinsfile-lint: ${i + 1}/${files.length} files`);
-    const name = file === '-' ? (opts.stdinFilename ?? STDIN_NAME) : file;
-    let text: string;
-    try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
-    } catch (e) {
-      process.stderr.write(`jenkinsfile-lint: ${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      trouble = true;
-      continue;
-    }
-    const config = configFor(name === STDIN_NAME ? join(process.cwd(), 'Jenkinsfile') : name);
-    let result = await lint(text, { file: name, host, config });
-    if (opts.fix) result = await fixFile(name, result, host, config);
-    // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.
-    for (const [f, t] of result.texts) {
-      const diagnostics = result.diagnostics.filter((d) => d.file === f && (!opts.quiet || d.severity === 'error'));
-      if (f === name || diagnostics.length) reports.push({ file: f === name ? name : relative(process.cwd(), resolve(f)), diagnostics, text: t });
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (progress) process.stderr.write(`\rjenkinsfile-lint: ${done}/${files.length} files`);
+  };
+  const workers = workerCount(files, job, opts.jobs);
+  let outcomes: FileOutcome[];
+  if (workers) {
+    outcomes = await lintInWorkers(new URL(import.meta.url), files, job, workers, tick);
+  } else {
+    const linter = new FileLinter(job);
+    outcomes = [];
+    for (const file of files) {
+      outcomes.push(await linter.lintFile(file));
+      tick();
     }
   }
   if (progress) process.stderr.write('\r\u001b[K');
+  const reports = outcomes.flatMap((o) => o.reports);
+  const errors = outcomes.flatMap((o) => (o.error ? [o.error] : []));
+  for (const e of errors) process.stderr.write(`jenkinsfile-lint: ${e}\n`);
+  const trouble = errors.length > 0;
 
   const toTerminal = !opts.outputFile && !!process.stdout.isTTY;
   const output = format(opts.format, reports, {
@@ -95,21 +94,6 @@ async function main(argv: string[]): Promise<number> {
   const overThreshold = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold]);
   const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
   return overThreshold || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** Applies fixes to the Jenkinsfile and the yamlFiles it reads, re-linting until nothing is left to fix. */
-async function fixFile(file: string, first: LintResult, host: FsHost, config: Config): Promise<LintResult> {
-  let result = first;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = fixEdits(result.diagnostics);
-    if (!edits.size) break;
-    for (const [f, list] of edits) {
-      const before = result.texts.get(f)!;
-      writeFixed(f, before, applyEdits(before, list));
-    }
-    result = await lint(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { file, host, config });
-  }
-  return result;
 }
 
 function version(): string {
@@ -132,6 +116,8 @@ function usage(message: string): number {
   return EXIT_TROUBLE;
 }
 
+if (!isMainThread && workerData?.jenkinsfileLintWorker) serveAsWorker(workerData.jenkinsfileLintWorker as LintJob, parentPort!);
+else
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

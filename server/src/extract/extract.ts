@@ -180,26 +180,32 @@ function scriptedOptions(call: Call): Map<string, TemplateOption> {
   return options;
 }
 
-/** Token indexes of candidate call names: identifiers in the tree, and names inside ERROR regions. */
+/**
+ * Token indexes of candidate call names. The lexer proposes every identifier with an interesting
+ * name; the tree confirms it is code: an identifier node there, or anything inside an ERROR region
+ * (where the grammar may not produce identifier nodes at all — a whole `agent { kubernetes { … } }`
+ * can become bare ERROR leaves — and the lexer's reading stands). Asking the tree only about the
+ * few candidates is far cheaper than listing every identifier node it has.
+ */
 function candidates(tree: Tree, reader: TokenReader): number[] {
-  const src = reader.src;
   const out: number[] = [];
-  for (const node of tree.rootNode.descendantsOfType('identifier')) {
-    if (node && CALL_NAMES.has(src.slice(node.startIndex, node.endIndex))) out.push(reader.indexAt(node.startIndex));
-  }
-  if (tree.rootNode.hasError) {
-    // Inside an ERROR node the grammar may not produce identifier nodes at all (a whole
-    // `agent { kubernetes { … } }` can become bare ERROR leaves), so the lexer's tokens speak there.
-    const errors = tree.rootNode
-      .descendantsOfType('ERROR')
-      .flatMap((n) => (n ? [[n.startIndex, n.endIndex] as const] : []))
-      .sort((a, b) => a[0] - b[0]);
-    let e = 0;
-    reader.tokens.forEach((t, i) => {
-      while (e < errors.length && errors[e]![1] <= t.start) e++;
-      if (e < errors.length && errors[e]![0] <= t.start && t.kind === 'ident' && CALL_NAMES.has(t.text)) out.push(i);
-    });
-  }
+  const hasError = tree.rootNode.hasError;
+  reader.tokens.forEach((t, i) => {
+    if (t.kind !== 'ident' || !CALL_NAMES.has(t.text)) return;
+    const node = tree.rootNode.descendantForIndex(t.start, t.end);
+    if (!node) return;
+    if (node.type === 'identifier' && node.startIndex === t.start) {
+      out.push(i);
+      return;
+    }
+    if (!hasError) return;
+    for (let n: typeof node | null = node; n; n = n.parent) {
+      if (n.type === 'ERROR') {
+        out.push(i);
+        return;
+      }
+    }
+  });
   return out;
 }
 

@@ -1,0 +1,37 @@
+// Scale: 10,000 Jenkinsfiles (copies of the corpus's, in a temporary tree) through the CLI, on one
+// thread and on all cores with worker threads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusFiles } from './throughput.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'server', 'bin', 'jenkinsfile-lint.js');
+
+function run(dir, jobs) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, '--format', 'json', '-o', join(dir, 'report.json'), ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), dir], { encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  return performance.now() - t0;
+}
+
+export function scale(count = 10_000) {
+  const seeds = corpusFiles();
+  if (!seeds.length) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'jkl-scale-'));
+  try {
+    for (let i = 0; i < count; i++) {
+      const sub = join(dir, `repo${Math.floor(i / 100)}`, `p${i}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, 'Jenkinsfile'), `// copy ${i}\n` + seeds[i % seeds.length].text);
+    }
+    // One thread, then a worker per core (forced: by default the CLI starts workers only from 4 cores).
+    const oneMs = run(dir, 0);
+    const allMs = run(dir, availableParallelism());
+    return { files: count, cores: availableParallelism(), oneCoreFilesPerSecond: (count / oneMs) * 1000, allCoresFilesPerSecond: (count / allMs) * 1000, speedup: oneMs / allMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,61 @@
+// Throughput: every Jenkinsfile of ../shared/corpus linted in one process, per file, against bare
+// tree-sitter parsing of the same files in the same run.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = join(root, '..', 'shared', 'corpus');
+const out = (p) => import(pathToFileURL(join(root, 'server', 'out', p)).href);
+const { lint } = await out('core/lint.js');
+const { defaultConfig } = await out('core/config.js');
+const { FsHost } = await out('host/fs-host.js');
+const { getParser } = await out('parse/parser.js');
+
+export function corpusFiles() {
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/jenkinsfile|\.groovy$/i.test(e) && !/\.(ya?ml|md|tsv|json)$/.test(e)) files.push(p);
+    }
+  };
+  if (existsSync(corpus)) for (const t of ['kubernetes-plugin', 'pipeline-model-definition', 'wild']) walk(join(corpus, t));
+  return files.map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
+}
+
+/** The rule fixtures: different files from the corpus, to warm the JIT on before measuring. */
+function fixtureFiles() {
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (e.endsWith('.Jenkinsfile')) files.push({ file: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(join(root, 'test', 'fixtures'));
+  return files;
+}
+
+export async function throughput() {
+  const files = corpusFiles();
+  if (!files.length) return undefined;
+  const host = new FsHost();
+  const config = defaultConfig();
+  const parser = await getParser();
+  // Warm up on other files, then lint the corpus once: pod YAML parses are memoized by their text,
+  // so a second pass over the same files would measure the memo, not the linter.
+  for (let i = 0; i < 3; i++) for (const f of fixtureFiles()) await lint(f.text, { file: f.file, host, config });
+  let t0 = performance.now();
+  for (const f of files) await lint(f.text, { file: f.file, host, config });
+  const lintMs = performance.now() - t0;
+  let parseMs = Infinity;
+  for (let r = 0; r < 3; r++) {
+    t0 = performance.now();
+    for (const f of files) parser.parse(f.text).delete();
+    parseMs = Math.min(parseMs, performance.now() - t0);
+  }
+  return { files: files.length, perFileMs: lintMs / files.length, filesPerSecond: (files.length / lintMs) * 1000, parsePerFileMs: parseMs / files.length, ratio: lintMs / parseMs };
+}

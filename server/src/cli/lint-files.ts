@@ -1,0 +1,139 @@
+// Linting a list of files for the CLI: one after another here, or spread over worker threads when
+// there are enough files to pay for starting them. Each file's result is the same either way.
+
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../core/config.js';
+import { lint, type LintResult } from '../core/lint.js';
+import { applyEdits, fixEdits } from '../fix/apply.js';
+import { FsHost } from '../host/fs-host.js';
+import { ConfigLoader } from '../host/load-config.js';
+import { writeFixed } from '../host/write-file.js';
+import type { FileReport } from './formatters/report.js';
+
+/** What a file needs besides its name; plain data, so it can be sent to a worker. */
+export interface LintJob {
+  configPath?: string;
+  ruleOverrides: Config['rules'];
+  quiet: boolean;
+  fix: boolean;
+  stdinFilename?: string;
+  /** Whether reports carry the files' texts (only the text format shows excerpts). */
+  texts: boolean;
+}
+
+export interface FileOutcome {
+  reports: FileReport[];
+  /** A message for standard error when the file could not be read. */
+  error?: string;
+}
+
+const STDIN_NAME = '<stdin>';
+/** Below this many files, starting workers costs more than it saves. */
+export const WORKER_MIN_FILES = 200;
+/** Fixes can uncover or enable others; stop after this many rounds, as ESLint does. */
+const MAX_FIX_PASSES = 10;
+
+export class FileLinter {
+  private readonly host = new FsHost();
+  private readonly configs: ConfigLoader;
+
+  constructor(private readonly job: LintJob) {
+    this.configs = new ConfigLoader(job.configPath);
+  }
+
+  configFor(file: string): Config {
+    const { config } = this.configs.forFile(file);
+    return { ...config, rules: { ...config.rules, ...this.job.ruleOverrides } };
+  }
+
+  async lintFile(file: string): Promise<FileOutcome> {
+    const name = file === '-' ? (this.job.stdinFilename ?? STDIN_NAME) : file;
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      return { reports: [], error: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    }
+    const config = this.configFor(name === STDIN_NAME ? resolve('Jenkinsfile') : name);
+    let result = await lint(text, { file: name, host: this.host, config });
+    if (this.job.fix) result = await this.fix(name, result, config);
+    // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.
+    const reports: FileReport[] = [];
+    for (const [f, t] of result.texts) {
+      const diagnostics = result.diagnostics.filter((d) => d.file === f && (!this.job.quiet || d.severity === 'error'));
+      if (f === name || diagnostics.length) reports.push({ file: f === name ? name : relative(process.cwd(), resolve(f)), diagnostics, text: this.job.texts ? t : '' });
+    }
+    return { reports };
+  }
+
+  /** Applies fixes to the Jenkinsfile and the yamlFiles it reads, re-linting until nothing is left to fix. */
+  private async fix(file: string, first: LintResult, config: Config): Promise<LintResult> {
+    let result = first;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const edits = fixEdits(result.diagnostics);
+      if (!edits.size) break;
+      for (const [f, list] of edits) {
+        const before = result.texts.get(f)!;
+        writeFixed(f, before, applyEdits(before, list));
+      }
+      result = await lint(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { file, host: this.host, config });
+    }
+    return result;
+  }
+}
+
+/** How many workers a run of `files` gets (0: lint here). Fixing writes files, so it stays here. */
+export function workerCount(files: string[], job: LintJob, requested?: number): number {
+  if (job.fix || files.includes('-')) return 0;
+  if (requested !== undefined) return Math.min(requested, files.length);
+  // Workers pay off only with cores to spare beside the main thread: measured on 2 cores, two
+  // workers were slower than none (bench/scale.mjs).
+  const cores = availableParallelism();
+  if (files.length < WORKER_MIN_FILES || cores < 4) return 0;
+  return Math.min(cores - 1, 8, Math.floor(files.length / (WORKER_MIN_FILES / 2)));
+}
+
+/**
+ * Lints files on `count` worker threads running `entry` (this bundle; see cli/main.ts), keeping the
+ * order of `files`. `onDone` is called as files finish, for progress.
+ */
+export async function lintInWorkers(entry: URL, files: string[], job: LintJob, count: number, onDone: () => void): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<void>((done, fail) => {
+        const worker = new Worker(entry, { workerData: { jenkinsfileLintWorker: job } });
+        const feed = () => {
+          if (next >= files.length) return void worker.postMessage(null);
+          const i = next++;
+          worker.postMessage({ i, file: files[i] });
+        };
+        worker.on('message', (m: { i: number; outcome: FileOutcome }) => {
+          outcomes[m.i] = m.outcome;
+          onDone();
+          feed();
+        });
+        worker.on('error', fail);
+        worker.on('exit', () => done());
+        feed();
+      }),
+    ),
+  );
+  return outcomes;
+}
+
+/** The worker side: lint each file it is sent until it is sent null. */
+export function serveAsWorker(job: LintJob, port: import('node:worker_threads').MessagePort): void {
+  const linter = new FileLinter(job);
+  port.on('message', (m: { i: number; file: string } | null) => {
+    if (!m) return void port.close();
+    linter.lintFile(m.file).then(
+      (outcome) => port.postMessage({ i: m.i, outcome }),
+      (e: unknown) => port.postMessage({ i: m.i, outcome: { reports: [], error: `${m.file}: internal error: ${(e as Error)?.stack ?? e}` } }),
+    );
+  });
+}
