@@ -33,6 +33,16 @@ function client(reader, writer) {
   return { conn, published, init };
 }
 
+/** Initializes the server and opens the 1,000-line Jenkinsfile, once it is linted. */
+async function openBig(c) {
+  await c.init();
+  const text = bigJenkinsfile();
+  const p = c.published();
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jenkinsfile', version: 1, text } });
+  await p;
+  return text;
+}
+
 /** Replaces the `${i}` digit of the first destination with the edit number: a real one-character edit. */
 function edit(text, n) {
   const at = text.indexOf('app:0') + 4;
@@ -48,11 +58,8 @@ export async function latency(edits = 300) {
   const toClient = new PassThrough();
   startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
   const c = client(toClient, toServer);
-  await c.init();
-  const text = bigJenkinsfile();
-  let p = c.published();
-  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jenkinsfile', version: 1, text } });
-  await p;
+  const text = await openBig(c);
+  let p;
   const times = [];
   for (let i = 0; i < edits; i++) {
     p = c.published();
@@ -80,11 +87,8 @@ function rssKb(pid) {
 export async function memory(edits = 10_000) {
   const proc = spawn(process.execPath, [join(root, 'server', 'bin', 'jenkinsfile-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = client(proc.stdout, proc.stdin);
-  await c.init();
-  const text = bigJenkinsfile();
-  let p = c.published();
-  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jenkinsfile', version: 1, text } });
-  await p;
+  const text = await openBig(c);
+  let p;
   const samples = [];
   for (let i = 0; i < edits; i++) {
     p = c.published();

@@ -4,29 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, REPO, workspace } from './helpers.js';
+import { kanikoPipeline } from './samples.js';
 
 function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? REPO, encoding: 'utf8', env: { ...process.env, ...opts.env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const KANIKO_LATEST = `pipeline {
-  agent {
-    kubernetes {
-      cloud 'kubernetes'
-      yaml '''
-spec:
-  containers:
-  - name: kaniko
-    image: ghcr.io/osscontainertools/kaniko:latest
-    command: [sleep]
-    args: [99d]
-'''
-    }
-  }
-  stages { stage('Image') { steps { container('kaniko') { sh '/kaniko/executor --no-push' } } } }
-}
-`;
+const KANIKO_LATEST = kanikoPipeline('ghcr.io/osscontainertools/kaniko:latest');
 const CLEAN = KANIKO_LATEST.replace(':latest', ':debug');
 
 describe('jenkinsfile-lint CLI', () => {

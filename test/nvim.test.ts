@@ -7,26 +7,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { workspace } from './helpers.js';
 import { SERVER } from './lsp-client.js';
+import { kanikoPipeline } from './samples.js';
 
 const HAVE_NVIM = spawnSync('sh', ['-c', 'command -v nvim']).status === 0;
 
-const JENKINSFILE = `pipeline {
-  agent {
-    kubernetes {
-      cloud 'kubernetes'
-      yaml '''
-spec:
-  containers:
-  - name: kaniko
-    image: ghcr.io/osscontainertools/kaniko:v1.25.1
-    command: [sleep]
-    args: [99d]
-'''
-    }
-  }
-  stages { stage('Image') { steps { container('kaniko') { sh '/kaniko/executor --no-push' } } } }
-}
-`;
+const JENKINSFILE = kanikoPipeline('ghcr.io/osscontainertools/kaniko:v1.25.1');
 
 /** Lua for Neovim 0.7+ (Debian bookworm ships 0.7.2): start the client, wait, fix, wait, report. */
 const INIT = (root: string, result: string) => `

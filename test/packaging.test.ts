@@ -7,24 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO, workspace } from './helpers.js';
+import { kanikoPipeline } from './samples.js';
 
-const BAD = `pipeline {
-  agent {
-    kubernetes {
-      cloud 'kubernetes'
-      yaml '''
-spec:
-  containers:
-  - name: kaniko
-    image: gcr.io/kaniko-project/executor:latest
-    command: [sleep]
-    args: [99d]
-'''
-    }
-  }
-  stages { stage('Image') { steps { container('kaniko') { sh '/kaniko/executor --no-push' } } } }
-}
-`;
+const BAD = kanikoPipeline('gcr.io/kaniko-project/executor:latest');
 const GOOD = BAD.replace(':latest', ':debug');
 
 function onPath(cmd: string): boolean {
