@@ -168,3 +168,18 @@ describe('language server over stdio', () => {
     assert.equal(c.proc.exitCode, null, 'still running');
   });
 });
+
+describe('language server in an untrusted workspace', () => {
+  it('reads no yamlFile and says so once', async () => {
+    const dir = workspace({ 'ci/Jenkinsfile': WITH_FILE, 'ci/pod.yaml': POD, '.git/HEAD': '' });
+    const c = await LspClient.start(dir, { debounceMs: 0, trusted: false });
+    try {
+      c.open('ci/Jenkinsfile', WITH_FILE);
+      const diags = await c.waitFor(c.uri('ci/Jenkinsfile'));
+      assert.deepEqual(diags.map((d) => [d.code, d.message]), [['JKL002', "yamlFile 'pod.yaml' is not read in an untrusted workspace; this pod is not checked"]]);
+      assert.equal(c.diagnostics.get(c.uri('ci/pod.yaml')), undefined);
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -3,7 +3,7 @@
 
 export type ReadResult =
   | { ok: true; path: string; text: string }
-  | { ok: false; reason: 'missing' | 'outside-workspace' | 'too-large' | 'not-a-file' | 'unreadable'; message: string };
+  | { ok: false; reason: 'missing' | 'outside-workspace' | 'too-large' | 'not-a-file' | 'unreadable' | 'untrusted'; message: string };
 
 export interface Host {
   /**

@@ -27,6 +27,8 @@ export interface FsHostOptions {
   /** The workspace root (an editor's workspace folder); by default the Jenkinsfile's git root. */
   root?: string;
   maxBytes?: number;
+  /** An untrusted workspace (an editor's restricted mode): read nothing a file names. */
+  untrusted?: boolean;
 }
 
 export class FsHost implements Host {
@@ -47,6 +49,7 @@ export class FsHost implements Host {
   }
 
   private read(shown: string, candidates: string[], root: string, what: string, where: string): ReadResult {
+    if (this.options.untrusted) return { ok: false, reason: 'untrusted', message: `${what} '${shown}' is not read in an untrusted workspace` };
     const lexicalOk = candidates.filter((c) => inside(root, c));
     if (!lexicalOk.length) {
       return { ok: false, reason: 'outside-workspace', message: `${what} '${shown}' points outside the workspace; the linter does not read it` };

@@ -11,10 +11,14 @@ import { FsHost, findConfigFile } from './fs-host.js';
 export class ConfigLoader {
   private readonly cache = new Map<string, Config>();
 
-  /** `explicit`: a --config path that applies to every file; `root`: the workspace folder, if known. */
+  /**
+   * `explicit`: a --config path that applies to every file; `root`: the workspace folder, if known;
+   * `untrusted`: read no CasC or plugins file the config names (an editor's restricted mode).
+   */
   constructor(
     private readonly explicit?: string,
     private readonly root?: string,
+    private readonly untrusted = false,
   ) {}
 
   /** The config for a Jenkinsfile; throws ConfigError for a broken config or a broken file it names. */
@@ -40,6 +44,7 @@ export class ConfigLoader {
     // Files the config names are read like a yamlFile: relative to it, inside the workspace, size-capped.
     const host = new FsHost(this.root ? { root: this.root } : {});
     const read = (key: string, path: string, parse: (text: string) => void) => {
+      if (this.untrusted) return;
       const r = host.readWorkspaceFile(path, dirname(file), key);
       if (!r.ok) throw new ConfigError(file, `jenkins.${key}: ${r.message}`);
       try {

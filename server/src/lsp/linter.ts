@@ -29,6 +29,7 @@ export class Linter {
     private readonly settings: Settings,
     private readonly root: () => string | undefined,
     private readonly debounceMs: number,
+    private readonly untrusted = false,
   ) {}
 
   latest(uri: string): Linted | undefined {
@@ -62,7 +63,7 @@ export class Linter {
     const text = open.doc.getText();
     const tree = await this.documents.tree(open);
     const root = this.root();
-    const result = await lint(text, { file: path, host: new FsHost(root ? { root } : {}), config, tree });
+    const result = await lint(text, { file: path, host: new FsHost({ ...(root ? { root } : {}), untrusted: this.untrusted }), config, tree });
     if (this.documents.get(uri)?.doc.version !== version) return; // a newer edit will publish
     this.results.set(uri, { version, text, path, result });
     this.publish(uri, version, path, result);

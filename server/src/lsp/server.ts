@@ -45,10 +45,12 @@ export function startServer(connection: Connection): { linter: () => Linter | un
     root = folder ? uriToPath(folder) : undefined;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
+    const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; trusted?: unknown };
     const debounce = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
-    settings = new Settings(connection, () => canAskConfiguration, root);
-    linter = new Linter(connection, documents, settings, () => root, debounce);
+    // An editor in restricted mode (VS Code's untrusted workspace) says trusted: false.
+    const untrusted = options.trusted === false;
+    settings = new Settings(connection, () => canAskConfiguration, root, untrusted);
+    linter = new Linter(connection, documents, settings, () => root, debounce, untrusted);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -17,13 +17,14 @@ export class Settings {
     private readonly connection: Connection,
     private readonly canAsk: () => boolean,
     private readonly root?: string,
+    private readonly untrusted = false,
   ) {
-    this.loader = new ConfigLoader(undefined, root);
+    this.loader = new ConfigLoader(undefined, root, untrusted);
   }
 
   /** Forget everything read (settings or config files changed). */
   reset(): void {
-    this.loader = new ConfigLoader(undefined, this.root);
+    this.loader = new ConfigLoader(undefined, this.root, this.untrusted);
     this.client.clear();
   }
 

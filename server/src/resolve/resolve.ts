@@ -27,7 +27,7 @@ export interface ResolvedPod {
   template: PodTemplate;
   yaml?: PodYaml;
   /** Why the pod cannot be read statically (JKL002); nothing else is checked for it. */
-  notStatic?: { loc: Loc; what: string };
+  notStatic?: { loc: Loc; what: string; reason?: string };
   /** A yamlFile that cannot be read (JKL003). */
   fileProblem?: { loc: Loc; message: string };
   /** The pod's own containers: its YAML's, then its containerTemplates'. */
@@ -109,6 +109,7 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     } else {
       const read = host.readReferencedFile(v.text.text, file);
       if (read.ok) pod.yaml = await podYaml(read.path, identityText(read.text));
+      else if (read.reason === 'untrusted') pod.notStatic = { loc: { file, start: yamlFile.value.start, end: yamlFile.value.end }, what: 'yamlFile', reason: read.message };
       else pod.fileProblem = { loc: { file, start: yamlFile.value.start, end: yamlFile.value.end }, message: read.message };
     }
   } else if (yamlOpt?.value) {

@@ -11,7 +11,7 @@ export const rule: Rule = {
       const src = ctx.extraction.source.slice(pod.notStatic.loc.start, pod.notStatic.loc.end).split('\n')[0]!;
       ctx.report({
         loc: pod.notStatic.loc,
-        message: `Pod ${pod.notStatic.what} comes from \`${src.length > 60 ? src.slice(0, 57) + '...' : src}\`, which is only known at run time; this pod is not checked`,
+        message: pod.notStatic.reason ? `${pod.notStatic.reason}; this pod is not checked` : `Pod ${pod.notStatic.what} comes from \`${src.length > 60 ? src.slice(0, 57) + '...' : src}\`, which is only known at run time; this pod is not checked`,
       });
     }
   },

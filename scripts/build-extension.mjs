@@ -1,0 +1,34 @@
+// Builds the VS Code extension in client/: the client bundle (dist/extension.js), the language
+// server with its assets exactly as the npm package lays them out (server/), and the grammar.
+// Run after the server build (npm run build does both).
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const client = join(root, 'client');
+
+await build({
+  entryPoints: [join(client, 'src', 'extension.ts')],
+  outfile: join(client, 'dist', 'extension.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// The server: the same bundle and assets as server/out, relative paths intact.
+const serverDir = join(client, 'server');
+rmSync(serverDir, { recursive: true, force: true });
+for (const d of ['bin', 'grammar', 'schema', 'schemas', 'docs']) cpSync(join(root, 'server', 'out', d), join(serverDir, d), { recursive: true });
+// The server bundle is ESM; the extension's own package.json does not say so.
+writeFileSync(join(serverDir, 'package.json'), JSON.stringify({ type: 'module', private: true }) + '\n');
+
+mkdirSync(join(client, 'grammars'), { recursive: true });
+cpSync(join(root, 'grammars', 'jenkinsfile.tmLanguage.json'), join(client, 'grammars', 'jenkinsfile.tmLanguage.json'));
+cpSync(join(root, 'LICENSE'), join(client, 'LICENSE'));
