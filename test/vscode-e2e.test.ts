@@ -80,6 +80,8 @@ describe('VS Code extension in code-server', { skip: READY ? false : `code-serve
     type Browser = { pages(): any[]; newPage(): Promise<any>; close(): Promise<void> };
     const { chromium } = require('playwright-core') as { chromium: { launchPersistentContext(dir: string, options: object): Promise<Browser> } };
     let browser: Browser | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let page: any;
     try {
       const port = await freePort();
       cs = spawn(process.execPath, [CS_BIN, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', join(work, 'config.yaml'), '--user-data-dir', ud, '--extensions-dir', exts, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ws], { env, stdio: 'ignore', detached: true });
@@ -91,14 +93,16 @@ describe('VS Code extension in code-server', { skip: READY ? false : `code-serve
         env: { ...env, HOME: join(work, 'home') },
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       });
-      const page = browser.pages()[0] ?? (await browser.newPage());
+      page = browser.pages()[0] ?? (await browser.newPage());
       await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded' });
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 
       // Open the Jenkinsfile through Quick Open, as a person would.
       await page.keyboard.press('Control+P');
       await page.keyboard.type('Jenkinsfile');
-      await page.keyboard.press('Enter');
+      const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: /^Jenkinsfile/ }).first();
+      await pick.waitFor({ timeout: 30_000 });
+      await pick.click();
       const mode = page.locator('.statusbar-item[id="status.editor.mode"]');
       await mode.waitFor({ timeout: 30_000 });
       await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'Jenkinsfile' }).waitFor({ timeout: 30_000 });
@@ -121,12 +125,19 @@ describe('VS Code extension in code-server', { skip: READY ? false : `code-serve
       await page.keyboard.press('Control+.');
       const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Use gcr.io/kaniko-project/executor:debug' }).first();
       await fix.waitFor({ timeout: 30_000 });
-      await fix.click();
+      // The preferred fix comes first and focused ("Enter to Apply"): apply it from the keyboard.
+      assert.match(await fix.getAttribute('class'), /focused/);
+      await page.keyboard.press('Enter');
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'JKL302' }).first().waitFor({ state: 'detached', timeout: 30_000 });
       await page.screenshot({ path: join(ARTIFACTS, 'vscode-e2e-fixed.png') });
       await page.keyboard.press('Control+S');
       await page.waitForTimeout(1000);
       assert.match(readFileSync(join(ws, 'Jenkinsfile'), 'utf8'), /image: gcr\.io\/kaniko-project\/executor:debug\n/);
+    } catch (e) {
+      // What the editor showed when it went wrong, for whoever reads the failure.
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page?.screenshot({ path: join(ARTIFACTS, 'vscode-e2e-failure.png') }).catch(() => {});
+      throw e;
     } finally {
       await browser?.close().catch(() => {});
       if (cs?.pid) {
