@@ -16,7 +16,8 @@ export interface Linted {
 }
 
 export class Linter {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** A scheduled lint per document, as the function that cancels it. */
+  private readonly pending = new Map<string, () => void>();
   private readonly results = new Map<string, Linted>();
   /** yamlFile URI → (Jenkinsfile URI → its diagnostics in that yamlFile). */
   private readonly yaml = new Map<string, Map<string, LspDiagnostic[]>>();
@@ -37,14 +38,19 @@ export class Linter {
   }
 
   schedule(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.run(uri).catch((e: unknown) => this.connection.console.error(`jenkinsfile-lint: linting ${uri} failed: ${(e as Error)?.stack ?? e}`));
-      }, this.debounceMs),
-    );
+    this.pending.get(uri)?.();
+    const go = () => {
+      this.pending.delete(uri);
+      this.run(uri).catch((e: unknown) => this.connection.console.error(`jenkinsfile-lint: linting ${uri} failed: ${(e as Error)?.stack ?? e}`));
+    };
+    // No debounce means now: setTimeout(…, 0) would still wait a millisecond.
+    if (this.debounceMs > 0) {
+      const t = setTimeout(go, this.debounceMs);
+      this.pending.set(uri, () => clearTimeout(t));
+    } else {
+      const t = setImmediate(go);
+      this.pending.set(uri, () => clearImmediate(t));
+    }
   }
 
   relintAll(): void {
@@ -99,8 +105,8 @@ export class Linter {
   }
 
   close(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.results.delete(uri);
     for (const [y, contributions] of [...this.yaml]) if (contributions.has(uri)) this.setYaml(y, uri, undefined);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
