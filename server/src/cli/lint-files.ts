@@ -44,9 +44,10 @@ export class FileLinter {
     this.configs = new ConfigLoader(job.configPath);
   }
 
-  configFor(file: string): Config {
-    const { config } = this.configs.forFile(file);
-    return { ...config, rules: { ...config.rules, ...this.job.ruleOverrides } };
+  /** The config for a file: the nearest config file's (or --config), with --rule overrides on top. */
+  configFor(file: string): { config: Config; file?: string } {
+    const found = this.configs.forFile(file);
+    return { ...found, config: { ...found.config, rules: { ...found.config.rules, ...this.job.ruleOverrides } } };
   }
 
   async lintFile(file: string): Promise<FileOutcome> {
@@ -57,7 +58,7 @@ export class FileLinter {
     } catch (e) {
       return { reports: [], error: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
-    const config = this.configFor(name === STDIN_NAME ? resolve('Jenkinsfile') : name);
+    const { config } = this.configFor(name === STDIN_NAME ? resolve('Jenkinsfile') : name);
     let result = await lint(text, { file: name, host: this.host, config });
     if (this.job.fix) result = await this.fix(name, result, config);
     // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.

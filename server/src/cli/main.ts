@@ -7,7 +7,6 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../core/config.js';
 import { SEVERITY_RANK } from '../core/diagnostic.js';
-import { ConfigLoader } from '../host/load-config.js';
 import { RULE_CODES } from '../rules/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { discover, rebaseIgnores } from './discover.js';
@@ -31,23 +30,6 @@ async function main(argv: string[]): Promise<number> {
   if (opts.help) return print(HELP);
   if (opts.version) return print(version() + '\n');
   if (opts.explain !== undefined) return explain(opts.explain);
-  const configs = new ConfigLoader(opts.config);
-  if (opts.printConfig !== undefined) {
-    const { config, file } = configs.forFile(opts.printConfig);
-    return print(JSON.stringify({ configFile: file ?? null, ...config, rules: { ...config.rules, ...opts.rules } }, null, 2) + '\n');
-  }
-  if (!opts.patterns.length) return usage('no files given');
-
-  const { files, unmatched } = await discover(opts.patterns, (dir) => {
-    const { config, file } = configs.forFile(join(dir, 'Jenkinsfile'));
-    return rebaseIgnores(file, config.ignore, dir);
-  });
-  for (const p of unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
-  if (unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
-
-  // A short run never profits from V8 re-compiling the 1 MB grammar wasm with its optimizing tier
-  // in the background (measured: ~90 ms of a ~300 ms cold start); a long run does.
-  if (files.length <= LIFTOFF_ONLY_MAX_FILES) setFlagsFromString('--liftoff-only');
   const job: LintJob = {
     ...(opts.config ? { configPath: opts.config } : {}),
     ruleOverrides: opts.rules,
@@ -56,6 +38,25 @@ async function main(argv: string[]): Promise<number> {
     texts: opts.format === 'text',
     ...(opts.stdinFilename ? { stdinFilename: opts.stdinFilename } : {}),
   };
+  // One linter (and so one reading of each config file) serves --print-config, the search's ignore
+  // lists and, when no workers are started, the linting itself.
+  const linter = new FileLinter(job);
+  if (opts.printConfig !== undefined) {
+    const { config, file } = linter.configFor(opts.printConfig);
+    return print(JSON.stringify({ configFile: file ?? null, ...config }, null, 2) + '\n');
+  }
+  if (!opts.patterns.length) return usage('no files given');
+
+  const { files, unmatched } = await discover(opts.patterns, (dir) => {
+    const { config, file } = linter.configFor(join(dir, 'Jenkinsfile'));
+    return rebaseIgnores(file, config.ignore, dir);
+  });
+  for (const p of unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
+  if (unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
+
+  // A short run never profits from V8 re-compiling the 1 MB grammar wasm with its optimizing tier
+  // in the background (measured: ~90 ms of a ~300 ms cold start); a long run does.
+  if (files.length <= LIFTOFF_ONLY_MAX_FILES) setFlagsFromString('--liftoff-only');
   const progress = process.stderr.isTTY && files.length > PROGRESS_MIN_FILES;
   let done = 0;
   const tick = () => {
@@ -67,7 +68,6 @@ async function main(argv: string[]): Promise<number> {
   if (workers) {
     outcomes = await lintInWorkers(new URL(import.meta.url), files, job, workers, tick);
   } else {
-    const linter = new FileLinter(job);
     outcomes = [];
     for (const file of files) {
       outcomes.push(await linter.lintFile(file));

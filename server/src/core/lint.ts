@@ -32,6 +32,8 @@ export interface LintResult {
   texts: Map<string, string>;
   /** The model the rules saw, for editor features (hover, completion, navigation). */
   analysis: Analysis;
+  /** Line/column conversion for each file in `texts`, built once per file. */
+  lines(file: string): LineIndex;
 }
 
 export interface Analysis {
@@ -54,11 +56,17 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
   const { extraction, pods } = await analyze(text, opts);
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
-  const directives = collectDirectives(extraction, pods, opts.file, texts);
+  const indexes = new Map<string, LineIndex>();
+  const lines = (f: string) => {
+    let idx = indexes.get(f);
+    if (!idx) indexes.set(f, (idx = new LineIndex(texts.get(f) ?? '')));
+    return idx;
+  };
+  const directives = collectDirectives(extraction, pods, opts.file, lines);
   const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives, textOf: (f) => texts.get(f) }, opts);
-  const kept = applyDirectives(toDiagnostics(run(undefined), texts, opts.config), directives, opts.file);
-  const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), texts, opts.config)];
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods } };
+  const kept = applyDirectives(toDiagnostics(run(undefined), lines, opts.config), directives, opts.file);
+  const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), lines, opts.config)];
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods }, lines };
 }
 
 function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
@@ -93,11 +101,9 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
   return findings;
 }
 
-function toDiagnostics(findings: Finding[], texts: Map<string, string>, config: Config): Diagnostic[] {
-  const indexes = new Map<string, LineIndex>();
+function toDiagnostics(findings: Finding[], lines: (file: string) => LineIndex, config: Config): Diagnostic[] {
   const range = (loc: Loc): Range => {
-    let idx = indexes.get(loc.file);
-    if (!idx) indexes.set(loc.file, (idx = new LineIndex(texts.get(loc.file) ?? '')));
+    const idx = lines(loc.file);
     return { start: idx.position(loc.start), end: idx.position(loc.end) };
   };
   const defaults = new Map(RULES.map((r) => [r.code, r.severity]));

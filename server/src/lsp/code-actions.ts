@@ -3,7 +3,6 @@
 
 import { CodeActionKind, type CodeAction, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { LineIndex } from '../core/line-index.js';
 import { pathToUri, toLsp } from './convert.js';
 import type { Linted } from './linter.js';
 import { yamlAt } from './locate.js';
@@ -30,7 +29,7 @@ export function codeActions(l: Linted, fileUri: string, filePath: string, range:
 
 function disableForLine(l: Linted, d: Diagnostic, fileUri: string): CodeAction {
   const text = l.result.texts.get(d.file) ?? '';
-  const lines = new LineIndex(text);
+  const lines = l.result.lines(d.file);
   const lineStart = lines.offset({ line: d.range.start.line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const inYaml = d.file !== l.path || !!yamlAt(l, lineStart + indent.length);

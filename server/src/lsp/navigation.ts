@@ -3,14 +3,13 @@
 
 import { SymbolKind, type DocumentSymbol, type Location, type Range } from 'vscode-languageserver';
 import type { Loc } from '../core/diagnostic.js';
-import { LineIndex } from '../core/line-index.js';
 import { containerNamed } from '../resolve/effective.js';
 import { pathToUri } from './convert.js';
 import type { Linted } from './linter.js';
 import { containerNameAt, optionAt } from './locate.js';
 
 function rangeOf(l: Linted, loc: Loc): Range {
-  const idx = new LineIndex(l.result.texts.get(loc.file) ?? '');
+  const idx = l.result.lines(loc.file);
   return { start: idx.position(loc.start), end: idx.position(loc.end) };
 }
 

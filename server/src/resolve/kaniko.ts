@@ -53,6 +53,11 @@ export function debugVariant(ref: string): string {
   return /^v\d+(\.\d+)*$/.test(tag ?? '') ? `${repository}:${tag}-debug` : `${repository}:debug`;
 }
 
+/** A container whose image is known (not interpolated) and is a Kaniko executor. */
+export function isKanikoContainer(c: { image?: { ref: string; interpolated: boolean } } | undefined): boolean {
+  return !!c?.image && !c.image.interpolated && isKanikoImage(c.image.ref);
+}
+
 /** Upstream Kaniko (gcr.io/kaniko-project) is archived since 2025-06-03. */
 export function isArchivedKaniko(ref: string): boolean {
   return /(^|\/)kaniko-project\/(executor|warmer)$/.test(parseImageRef(ref).repository);

@@ -1,7 +1,7 @@
 import { sourceRange } from '../extract/mapped-text.js';
 import type { ShellStep } from '../extract/model.js';
 import { containerNamed, containersUnknowable, effectiveContainers, stepContainerName } from '../resolve/effective.js';
-import { isKanikoImage, mayBeKaniko } from '../resolve/kaniko.js';
+import { isKanikoContainer, mayBeKaniko } from '../resolve/kaniko.js';
 import { executorCalls } from '../resolve/shell-words.js';
 import type { Rule } from './rule.js';
 
@@ -19,7 +19,7 @@ export const rule: Rule = {
       if (!exe) continue;
       const loc = { file: ctx.file, ...sourceRange(script, exe.start, exe.end) };
       const containers = effectiveContainers(pod);
-      const kaniko = containers.filter((c) => c.image && !c.image.interpolated && isKanikoImage(c.image.ref));
+      const kaniko = containers.filter(isKanikoContainer);
       const mayHaveKaniko = containersUnknowable(pod) || containers.some((c) => c.image?.interpolated || (c.image && mayBeKaniko(c.image.ref)));
       const runsIn = stepContainerName(step, pod);
       if (runsIn === undefined) continue;

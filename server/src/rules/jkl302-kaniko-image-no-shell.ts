@@ -1,5 +1,5 @@
 import { containerNamed, stepContainerName } from '../resolve/effective.js';
-import { debugVariant, isKanikoImage, kanikoHasShell } from '../resolve/kaniko.js';
+import { debugVariant, isKanikoContainer, kanikoHasShell } from '../resolve/kaniko.js';
 import type { ContainerDef } from '../resolve/resolve.js';
 import type { Rule } from './rule.js';
 
@@ -16,8 +16,7 @@ export const rule: Rule = {
       const name = stepContainerName(step, pod);
       const def = name === undefined ? undefined : containerNamed(pod, name);
       const image = def?.image;
-      if (!def || !image || image.interpolated || reported.has(def)) continue;
-      if (!isKanikoImage(image.ref) || kanikoHasShell(image.ref) !== false) continue;
+      if (!def || !image || !isKanikoContainer(def) || reported.has(def) || kanikoHasShell(image.ref) !== false) continue;
       reported.add(def);
       ctx.report({
         loc: image.loc,

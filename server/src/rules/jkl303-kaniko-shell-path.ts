@@ -1,7 +1,7 @@
 import type { Loc } from '../core/diagnostic.js';
 import { sourceRange } from '../extract/mapped-text.js';
 import { containerNamed, staticName, stepContainerName } from '../resolve/effective.js';
-import { debugImageHasBinSh, isKanikoImage } from '../resolve/kaniko.js';
+import { debugImageHasBinSh, isKanikoContainer } from '../resolve/kaniko.js';
 import type { ContainerDef, ResolvedPod } from '../resolve/resolve.js';
 import type { Rule } from './rule.js';
 
@@ -17,7 +17,7 @@ function shellProblem(path: string, image: string): string | undefined {
 }
 
 function kaniko(def: ContainerDef | undefined): ContainerDef | undefined {
-  return def?.image && !def.image.interpolated && isKanikoImage(def.image.ref) ? def : undefined;
+  return isKanikoContainer(def) ? def : undefined;
 }
 
 export const rule: Rule = {

@@ -4,7 +4,7 @@ import type { Loc } from '../core/diagnostic.js';
 import { sourceRange, type MappedText } from '../extract/mapped-text.js';
 import type { ShellStep } from '../extract/model.js';
 import { containerNamed, stepContainerName } from '../resolve/effective.js';
-import { isKanikoImage } from '../resolve/kaniko.js';
+import { isKanikoContainer } from '../resolve/kaniko.js';
 import type { ContainerDef, ResolvedPod } from '../resolve/resolve.js';
 import { executorCalls, type ExecutorCall, type Word } from '../resolve/shell-words.js';
 import type { RuleContext } from './rule.js';
@@ -26,7 +26,7 @@ export function kanikoRuns(ctx: RuleContext): KanikoRun[] {
     const script = step.script.text;
     const name = stepContainerName(step, pod);
     const def = name === undefined ? undefined : containerNamed(pod, name);
-    const container = def?.image && !def.image.interpolated && isKanikoImage(def.image.ref) ? def : undefined;
+    const container = isKanikoContainer(def) ? def : undefined;
     for (const call of executorCalls(script)) out.push({ step, pod, ...(container ? { container } : {}), call, script });
   }
   return out;

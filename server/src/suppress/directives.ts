@@ -50,14 +50,8 @@ function parseComment(text: string, at: (i: number) => number, file: string, lin
 }
 
 /** All directives in the Jenkinsfile's comments and in the comments of the pod YAML it carries or reads. */
-export function collectDirectives(ex: Extraction, pods: ResolvedPod[], file: string, texts: Map<string, string>): Directive[] {
+export function collectDirectives(ex: Extraction, pods: ResolvedPod[], file: string, lines: (file: string) => LineIndex): Directive[] {
   const out: Directive[] = [];
-  const index = new Map<string, LineIndex>();
-  const lines = (f: string) => {
-    let i = index.get(f);
-    if (!i) index.set(f, (i = new LineIndex(texts.get(f) ?? '')));
-    return i;
-  };
   for (const c of ex.comments) {
     const d = parseComment(ex.source.slice(c.start, c.end), (i) => c.start + i, file, lines(file));
     if (d) out.push(d);
