@@ -121,4 +121,16 @@ describe('extraction where the grammar produces ERROR nodes', () => {
     const src = "// podTemplate(yaml: 'a') {}\nsh '''podTemplate(yaml: 'b') { }'''\n/* kubernetes { yaml 'c' } */\n";
     assert.deepEqual(await options(src), []);
   });
+
+  it('reads `agent any` as a call, a multi-line slashy string as a string, and asks the tree only where the lexer guessed', async () => {
+    const containers = async (src: string) => (await analyze(src, { file: '/nonexistent/Jenkinsfile', host })).extraction.containers.map((c) => c.call.start);
+    // tree-sitter reads `agent any` as a declaration (fixture JKL204/ok-other-agents-and-slashy); without a guess the tree is not consulted at all.
+    assert.equal(new TokenReader("pipeline {\n  agent any\n}\n").guessed, false);
+    assert.deepEqual(await containers("node {\n  def re = /first\ncontainer('x') { }\n/\n}\n"), []);
+    // A "…" string over several lines is broken Groovy; the lexer ends it at the line break (a guess),
+    // the tree reads on to the closing quote, and its reading vetoes the call inside.
+    const src = "node {\n  sh \"echo\n  container('x') { sh 'y' }\n\"\n  container('z') { }\n}\n";
+    assert.equal(new TokenReader(src).guessed, true);
+    assert.deepEqual(await containers(src), [src.indexOf("container('z')")]);
+  });
 });

@@ -1,5 +1,5 @@
 // lint(): the one entry point the CLI and the language server share.
-// text ─parse─▶ tree ─extract─▶ templates + steps ─resolve─▶ pods ─rules─▶ findings
+// text ─lex─▶ tokens (─parse─▶ tree, where the lexer guessed) ─extract─▶ templates + steps ─resolve─▶ pods ─rules─▶ findings
 //      ─suppressions─▶ diagnostics
 
 import type { Tree } from '../parse/parser.js';
@@ -21,8 +21,11 @@ export interface LintOptions {
   file: string;
   host: Host;
   config: Config;
-  /** A tree the caller keeps (the language server's incremental parse); otherwise one is made and freed. */
-  tree?: Tree;
+  /**
+   * The caller's tree for `text`, asked for only when the lexer had to guess (the language server's
+   * incremental parse); otherwise one is made and freed when needed.
+   */
+  tree?: () => Promise<Tree>;
 }
 
 export interface LintResult {
@@ -43,13 +46,19 @@ export interface Analysis {
 
 /** The model rules see: templates, steps and resolved pods (also what editor features navigate). */
 export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & { config?: Config }): Promise<Analysis> {
-  const tree = opts.tree ?? (await parseGroovy(text));
-  try {
-    const extraction = extract(tree, new TokenReader(text));
-    return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins) };
-  } finally {
-    if (!opts.tree) tree.delete();
+  const reader = new TokenReader(text);
+  let extraction: Extraction;
+  if (!reader.guessed) extraction = extract(undefined, reader);
+  else if (opts.tree) extraction = extract(await opts.tree(), reader);
+  else {
+    const tree = await parseGroovy(text);
+    try {
+      extraction = extract(tree, reader);
+    } finally {
+      tree.delete();
+    }
   }
+  return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins) };
 }
 
 export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
@@ -72,20 +81,26 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
 function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const byTemplate = new Map<PodTemplate, ResolvedPod>(model.pods.map((p) => [p.template, p]));
+  let current: Rule | undefined;
+  // One context for all rules (a fresh spread object per rule measured a fifth of the corpus lint time).
+  const ctx: RuleContext = {
+    extraction: model.extraction,
+    pods: model.pods,
+    directives: model.directives,
+    textOf: model.textOf,
+    file: opts.file,
+    podOf: (t) => byTemplate.get(t),
+    config: opts.config,
+    ruleCodes: RULE_CODES,
+    report: (f) => {
+      // A finding must say where it is; one that does not is the rule's bug, reported as such.
+      if (!f.loc || f.related?.some((r) => !r.loc) || f.fix?.edits.some((e) => !e.loc)) throw new Error('reported a finding without a location');
+      findings.push({ ...f, code: current!.code });
+    },
+  };
   for (const rule of rules) {
     if (opts.config.rules[rule.code] === 'off') continue;
-    const ctx: RuleContext = {
-      ...model,
-      file: opts.file,
-      podOf: (t) => byTemplate.get(t),
-      config: opts.config,
-      ruleCodes: RULE_CODES,
-      report: (f) => {
-        // A finding must say where it is; one that does not is the rule's bug, reported as such.
-        if (!f.loc || f.related?.some((r) => !r.loc) || f.fix?.edits.some((e) => !e.loc)) throw new Error('reported a finding without a location');
-        findings.push({ ...f, code: rule.code });
-      },
-    };
+    current = rule;
     try {
       rule.check(ctx);
     } catch (e) {
@@ -136,7 +151,8 @@ function sortDiagnostics(diags: Diagnostic[], fileOrder: string[]): Diagnostic[]
       fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
+      // Plain code-unit order: localeCompare would start ICU's collator (~15 ms of a cold start).
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
 

@@ -1,9 +1,9 @@
-// Finds pod templates and the steps that use them. tree-sitter says where the calls are (identifiers
-// survive its error recovery, and it never mistakes a string or comment for code); the token reader
-// reads each call's arguments and body, because argument subtrees are where the grammar fails on
-// real Jenkinsfiles (`cloud env.X`, `yaml """…""".stripIndent()`, `podRetention onFailure()`).
+// Finds pod templates and the steps that use them. The token reader reads each call's name,
+// arguments and body, because the grammar fails on real Jenkinsfiles (`cloud env.X`,
+// `yaml """…""".stripIndent()`, `podRetention onFailure()`, `agent any`); tree-sitter arbitrates
+// only where the lexer had to guess whether a `/` starts a string.
 
-import type { Tree } from '../parse/parser.js';
+import type { Node, Tree } from '../parse/parser.js';
 import type { AgentScope, ContainerStep, Extraction, NodeStep, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
 import { TokenReader, type Call, type Value } from './reader.js';
 
@@ -17,7 +17,7 @@ interface Located {
   parent?: Located;
 }
 
-export function extract(tree: Tree, reader: TokenReader): Extraction {
+export function extract(tree: Tree | undefined, reader: TokenReader): Extraction {
   const calls = findCalls(tree, reader);
   const templates: PodTemplate[] = [];
   const scopes: AgentScope[] = [];
@@ -180,36 +180,29 @@ function scriptedOptions(call: Call): Map<string, TemplateOption> {
   return options;
 }
 
+/** Where tree-sitter puts text that is not code. */
+const NOT_CODE = new Set(['string_literal', 'character_literal', 'string_fragment', 'multiline_string_fragment', 'line_comment', 'block_comment']);
+
 /**
- * Token indexes of candidate call names. The lexer proposes every identifier with an interesting
- * name; the tree confirms it is code: an identifier node there, or anything inside an ERROR region
- * (where the grammar may not produce identifier nodes at all — a whole `agent { kubernetes { … } }`
- * can become bare ERROR leaves — and the lexer's reading stands). Asking the tree only about the
- * few candidates is far cheaper than listing every identifier node it has.
+ * Token indexes of candidate call names: every identifier the lexer read with an interesting name.
+ * When the lexer had to guess where a string ends, the tree (given then) vetoes the candidates it
+ * places inside a string or comment. It vetoes nothing else: in the corpus its only other
+ * disagreements were wrong (`agent any` read as a declaration of a variable `any` of type `agent`),
+ * and inside ERROR regions it may have no identifier nodes at all.
  */
-function candidates(tree: Tree, reader: TokenReader): number[] {
+function candidates(tree: Tree | undefined, reader: TokenReader): number[] {
   const out: number[] = [];
-  const hasError = tree.rootNode.hasError;
   reader.tokens.forEach((t, i) => {
     if (t.kind !== 'ident' || !CALL_NAMES.has(t.text)) return;
-    const node = tree.rootNode.descendantForIndex(t.start, t.end);
-    if (!node) return;
-    if (node.type === 'identifier' && node.startIndex === t.start) {
-      out.push(i);
-      return;
+    if (tree) {
+      for (let n: Node | null = tree.rootNode.descendantForIndex(t.start, t.end); n; n = n.parent) if (NOT_CODE.has(n.type)) return;
     }
-    if (!hasError) return;
-    for (let n: typeof node | null = node; n; n = n.parent) {
-      if (n.type === 'ERROR') {
-        out.push(i);
-        return;
-      }
-    }
+    out.push(i);
   });
   return out;
 }
 
-function findCalls(tree: Tree, reader: TokenReader): Located[] {
+function findCalls(tree: Tree | undefined, reader: TokenReader): Located[] {
   const seen = new Set<number>();
   const found: Call[] = [];
   for (const i of candidates(tree, reader)) {

@@ -49,11 +49,18 @@ export class TokenReader {
   /** For every opening bracket token, the index of its closer (tokens.length when unclosed). */
   private readonly match: Int32Array;
 
+  /**
+   * true when the lexer had to guess where a string ends: a slashy or dollar-slashy string, a `/`
+   * it took for division, a string left open. Only then can the tree correct its reading.
+   */
+  readonly guessed: boolean;
+
   constructor(readonly src: string) {
     const all = lex(src);
     this.tokens = all.filter((t) => t.kind !== 'comment');
     this.comments = all.filter((t) => t.kind === 'comment');
     this.match = matchBrackets(this.tokens);
+    this.guessed = this.tokens.some((t) => (t.kind === 'string' && (t.quote === '/' || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
   }
 
   /** Index of the token starting exactly at `offset`, or -1. */

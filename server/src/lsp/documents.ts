@@ -1,5 +1,5 @@
-// Open documents with incremental sync: the text, and the tree-sitter tree re-parsed incrementally
-// from the previous one on every edit.
+// Open documents with incremental sync: the text, and the tree-sitter tree, parsed when the linter
+// asks for it and then re-parsed incrementally from the previous one, which every edit updates.
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { getParser, type Tree } from '../parse/parser.js';

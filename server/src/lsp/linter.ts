@@ -64,12 +64,11 @@ export class Linter {
     const config = await this.settings.forDocument(uri, uriToPath(uri));
     const current = this.documents.get(uri);
     if (current !== open) return;
-    // From here to lint()'s extraction nothing awaits, so no edit can move the tree under it.
+    // From here to lint()'s extraction nothing waits for I/O, so no edit can move the text or tree under it.
     const version = open.doc.version;
     const text = open.doc.getText();
-    const tree = await this.documents.tree(open);
     const root = this.root();
-    const result = await lint(text, { file: path, host: new FsHost({ ...(root ? { root } : {}), untrusted: this.untrusted }), config, tree });
+    const result = await lint(text, { file: path, host: new FsHost({ ...(root ? { root } : {}), untrusted: this.untrusted }), config, tree: () => this.documents.tree(open) });
     if (this.documents.get(uri)?.doc.version !== version) return; // a newer edit will publish
     this.results.set(uri, { version, text, path, result });
     this.publish(uri, version, path, result);

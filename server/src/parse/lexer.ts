@@ -101,7 +101,7 @@ export function lex(src: string): Token[] {
       continue;
     }
     if (c === 47 && !endsValue(lastSignificant) && src[i + 1] !== ' ' && src[i + 1] !== '=' && src[i + 1] !== '\n') {
-      const end = scanSlashy(src, i);
+      const end = scanSlashy(src, i, startsExpression(lastSignificant));
       if (end) {
         push({ kind: 'string', start: i, end, text: '', quote: '/' });
         i = end;
@@ -189,7 +189,13 @@ export function skipInterpolation(src: string, i: number): number {
   return i;
 }
 
-function scanSlashy(src: string, start: number): number | undefined {
+/** Tokens after which only an expression can follow, so a `/` there surely opens a slashy string. */
+const EXPRESSION_BEFORE = new Set(['=', '(', ',', '[', ':', '=~']);
+function startsExpression(t: Token | undefined): boolean {
+  return t?.kind === 'punct' && EXPRESSION_BEFORE.has(t.text);
+}
+
+function scanSlashy(src: string, start: number, multiline: boolean): number | undefined {
   const n = src.length;
   let i = start + 1;
   while (i < n) {
@@ -198,7 +204,8 @@ function scanSlashy(src: string, start: number): number | undefined {
       i += 2;
       continue;
     }
-    if (ch === '\n') return undefined; // a multi-line slashy string is rare; treat `/` as an operator
+    // Elsewhere a `/` may be division: a slashy string there is taken to end on its own line.
+    if (ch === '\n' && !multiline) return undefined;
     if (ch === '/') return i + 1;
     i++;
   }

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-// The npm bin of the language server. A committed stub, so that npm can link it before the build.
-import '../out/bin/jenkinsfile-language-server.js';
