@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'server', 'bin', 'jenkinsfile-lint.js');
+const cli = join(root, 'server', 'bin', 'jenkinsfile-lint.cjs');
 const file = join(root, 'examples', 'Jenkinsfile');
 
 function time(args) {

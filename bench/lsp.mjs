@@ -88,7 +88,7 @@ function rssKb(pid) {
 }
 
 export async function memory(edits = 10_000) {
-  const proc = spawn(process.execPath, [join(root, 'server', 'bin', 'jenkinsfile-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(root, 'server', 'bin', 'jenkinsfile-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = client(proc.stdout, proc.stdin);
   const text = await openBig(c);
   let p;

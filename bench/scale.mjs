@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { corpusFiles } from './throughput.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'server', 'bin', 'jenkinsfile-lint.js');
+const cli = join(root, 'server', 'bin', 'jenkinsfile-lint.cjs');
 
 function run(dir, jobs) {
   const t0 = performance.now();

@@ -2,7 +2,7 @@
 // server with its assets exactly as the npm package lays them out (server/), and the grammar.
 // Run after the server build (npm run build does both).
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +26,6 @@ await build({
 const serverDir = join(client, 'server');
 rmSync(serverDir, { recursive: true, force: true });
 for (const d of ['bin', 'grammar', 'schema', 'schemas', 'docs']) cpSync(join(root, 'server', 'out', d), join(serverDir, d), { recursive: true });
-// The server bundle is ESM; the extension's own package.json does not say so.
-writeFileSync(join(serverDir, 'package.json'), JSON.stringify({ type: 'module', private: true }) + '\n');
 
 mkdirSync(join(client, 'grammars'), { recursive: true });
 cpSync(join(root, 'grammars', 'jenkinsfile.tmLanguage.json'), join(client, 'grammars', 'jenkinsfile.tmLanguage.json'));

@@ -1,15 +1,22 @@
-// Bundles the CLI and the language server (server/out/bin/): one module per entry plus shared
-// chunks, minified, so a start parses and loads little; what only some runs need (file search with
-// globby) sits in a chunk of its own, loaded on demand. The grammar wasm, schemas and precompiled
-// validators stay beside them in server/out/ and are found relative to them.
+// Bundles the CLI and the language server: one CommonJS file each in server/out/bin/, minified.
+// CommonJS, because only a classic script can be compiled with V8's code cache (Node 20 has no
+// compile cache for ES modules); server/bin/run-bundle.cjs starts them with the cache this build
+// writes after a warm-up run of the CLI. What only some runs need (globby's file search, the
+// tree-sitter runtime) is bundled behind lazy imports and never evaluated on the common path. The
+// grammar wasm, schemas and precompiled validators stay beside them in server/out/.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const server = join(dirname(fileURLToPath(import.meta.url)), '..', 'server');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const server = join(root, 'server');
 const outdir = join(server, 'out', 'bin');
 rmSync(outdir, { recursive: true, force: true });
+const { resolve } = createRequire(import.meta.url);
+const packageDir = (name) => dirname(resolve(`${name}/package.json`));
 
 await build({
   entryPoints: {
@@ -17,15 +24,28 @@ await build({
     'jenkinsfile-language-server': join(server, 'src', 'lsp', 'main.ts'),
   },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
   minify: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  // Bundled CommonJS dependencies call require(); give them one.
-  banner: { js: "import { createRequire as __jklCreateRequire } from 'node:module';\nconst require = __jklCreateRequire(import.meta.url);" },
+  // The sources find their assets relative to import.meta.url; in CommonJS that is the bundle's path.
+  define: { 'import.meta.url': '__jklModuleUrl' },
+  banner: { js: "const __jklModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  alias: {
+    // yaml's Node entry is CommonJS: bundled, all of it would be evaluated at start. Its ESM build (the
+    // same code; "browser" only because it does not import Buffer) lets esbuild keep what we use.
+    yaml: join(packageDir('yaml'), 'browser', 'index.js'),
+    // web-tree-sitter's ESM build imports Node built-ins with import(), which a script compiled
+    // from a code cache cannot do; its CommonJS build (what `require` resolves to) requires them.
+    'web-tree-sitter': resolve('web-tree-sitter'),
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });
-for (const name of ['jenkinsfile-lint.js', 'jenkinsfile-language-server.js']) chmodSync(join(outdir, name), 0o755);
+for (const name of ['jenkinsfile-lint', 'jenkinsfile-language-server']) chmodSync(join(outdir, `${name}.cjs`), 0o755);
+
+// The warm-up run: linting the example compiles what a typical run compiles, and the cache keeps it.
+const warm = spawnSync(process.execPath, [join(root, 'scripts', 'write-code-cache.cjs'), join(root, 'examples', 'Jenkinsfile')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (warm.status !== 0 && warm.status !== 1) throw new Error(`the code-cache warm-up run exited ${warm.status}`);

@@ -11,7 +11,7 @@ import { ConfigLoader } from '../server/out/host/load-config.js';
 import type { Diagnostic } from '../server/out/core/diagnostic.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = join(REPO, 'server', 'bin', 'jenkinsfile-lint.js');
+export const CLI = join(REPO, 'server', 'bin', 'jenkinsfile-lint.cjs');
 export const CORPUS = join(REPO, '..', 'shared', 'corpus');
 
 export interface Flat {

@@ -6,7 +6,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { REPO } from './helpers.js';
 
-export const SERVER = join(REPO, 'server', 'bin', 'jenkinsfile-language-server.js');
+export const SERVER = join(REPO, 'server', 'bin', 'jenkinsfile-language-server.cjs');
 
 export class LspClient {
   readonly proc: ChildProcess;

@@ -7,7 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 let client: LanguageClient | undefined;
 
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('server/bin/jenkinsfile-language-server.js');
+  const module = context.asAbsolutePath('server/bin/jenkinsfile-language-server.cjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },

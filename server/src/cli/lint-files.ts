@@ -2,9 +2,9 @@
 // there are enough files to pay for starting them. Each file's result is the same either way.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config.js';
 import { lint, type LintResult } from '../core/lint.js';
 import { applyEdits, fixEdits } from '../fix/apply.js';
@@ -107,7 +107,7 @@ export async function lintInWorkers(entry: URL, files: string[], job: LintJob, c
   await Promise.all(
     Array.from({ length: count }, () =>
       new Promise<void>((done, fail) => {
-        const worker = new Worker(entry, { workerData: { jenkinsfileLintWorker: job } });
+        const worker = new (threads().Worker)(entry, { argv: [WORKER_ARG], workerData: { jenkinsfileLintWorker: job } });
         const feed = () => {
           if (next >= files.length) return void worker.postMessage(null);
           const i = next++;
@@ -127,8 +127,25 @@ export async function lintInWorkers(entry: URL, files: string[], job: LintJob, c
   return outcomes;
 }
 
+/**
+ * Appended to a worker's argv: cli/main.ts looks for it before loading worker_threads, which costs
+ * ~5 ms of every start.
+ */
+const WORKER_ARG = '--jenkinsfile-lint-worker';
+const threads = () => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+
+/** In a worker thread started by lintInWorkers, serves it and returns true; elsewhere returns false. */
+export function serveIfWorker(): boolean {
+  if (process.argv[process.argv.length - 1] !== WORKER_ARG) return false;
+  const { isMainThread, parentPort, workerData } = threads();
+  const job = (workerData as { jenkinsfileLintWorker?: LintJob } | undefined)?.jenkinsfileLintWorker;
+  if (isMainThread || !parentPort || !job) return false;
+  serveAsWorker(job, parentPort);
+  return true;
+}
+
 /** The worker side: lint each file it is sent until it is sent null. */
-export function serveAsWorker(job: LintJob, port: import('node:worker_threads').MessagePort): void {
+function serveAsWorker(job: LintJob, port: import('node:worker_threads').MessagePort): void {
   const linter = new FileLinter(job);
   port.on('message', (m: { i: number; file: string } | null) => {
     if (!m) return void port.close();

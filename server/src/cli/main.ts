@@ -3,15 +3,15 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ConfigError } from '../core/config.js';
 import { SEVERITY_RANK } from '../core/diagnostic.js';
+import { packageVersion } from '../core/version.js';
+import { compileGrammarForShortRun } from '../parse/parser.js';
 import { RULE_CODES } from '../rules/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
-import { FileLinter, lintInWorkers, serveAsWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
+import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     return usage(e.message);
   }
   if (opts.help) return print(HELP);
-  if (opts.version) return print(version() + '\n');
+  if (opts.version) return print(packageVersion() + '\n');
   if (opts.explain !== undefined) return explain(opts.explain);
   const job: LintJob = {
     ...(opts.config ? { configPath: opts.config } : {}),
@@ -54,9 +54,7 @@ async function main(argv: string[]): Promise<number> {
   for (const p of unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
   if (unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
 
-  // A short run never profits from V8 re-compiling the 1 MB grammar wasm with its optimizing tier
-  // in the background (measured: ~90 ms of a ~300 ms cold start); a long run does.
-  if (files.length <= LIFTOFF_ONLY_MAX_FILES) setFlagsFromString('--liftoff-only');
+  if (files.length <= LIFTOFF_ONLY_MAX_FILES) compileGrammarForShortRun();
   const progress = process.stderr.isTTY && files.length > PROGRESS_MIN_FILES;
   let done = 0;
   const tick = () => {
@@ -85,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     color: toTerminal && !('NO_COLOR' in process.env),
     summary: toTerminal,
     cwd: process.cwd(),
-    version: version(),
+    version: packageVersion(),
   });
   if (opts.outputFile) writeFileSync(opts.outputFile, output);
   else process.stdout.write(output);
@@ -94,10 +92,6 @@ async function main(argv: string[]): Promise<number> {
   const overThreshold = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold]);
   const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
   return overThreshold || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function explain(code: string): number {
@@ -116,15 +110,15 @@ function usage(message: string): number {
   return EXIT_TROUBLE;
 }
 
-if (!isMainThread && workerData?.jenkinsfileLintWorker) serveAsWorker(workerData.jenkinsfileLintWorker as LintJob, parentPort!);
-else
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    const message = e instanceof ConfigError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
-    process.stderr.write(`jenkinsfile-lint: ${message}\n`);
-    process.exitCode = EXIT_TROUBLE;
-  },
-);
+if (!serveIfWorker()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const message = e instanceof ConfigError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
+      process.stderr.write(`jenkinsfile-lint: ${message}\n`);
+      process.exitCode = EXIT_TROUBLE;
+    },
+  );
+}

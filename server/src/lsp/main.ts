@@ -3,16 +3,15 @@
 // reads them from the command line).
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { packageVersion } from '../core/version.js';
 import { startServer } from './server.js';
 
 if (process.argv.includes('--version')) {
-  const { version } = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
-  process.stdout.write(version + '\n');
-  process.exit(0);
+  process.stdout.write(packageVersion() + '\n');
+} else {
+  const connection = createConnection(ProposedFeatures.all);
+  // Never die on a stray error: log it and keep serving.
+  process.on('uncaughtException', (e) => connection.console.error(`jenkinsfile-lint: uncaught: ${e.stack ?? e}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`jenkinsfile-lint: unhandled rejection: ${(e as Error)?.stack ?? e}`));
+  startServer(connection);
 }
-
-const connection = createConnection(ProposedFeatures.all);
-// Never die on a stray error: log it and keep serving.
-process.on('uncaughtException', (e) => connection.console.error(`jenkinsfile-lint: uncaught: ${e.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`jenkinsfile-lint: unhandled rejection: ${(e as Error)?.stack ?? e}`));
-startServer(connection);

@@ -1,12 +1,25 @@
 // tree-sitter-groovy through web-tree-sitter: one universal wasm runtime for CLI, LSP and VS Code.
-// Initialised once per process; callers must delete() trees they no longer need, because wasm
-// memory is not garbage-collected.
+// Loaded on first use (most files never need a tree, see extract.ts) and initialised once per
+// process; callers must delete() trees they no longer need, because wasm memory is not
+// garbage-collected.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { setFlagsFromString } from 'node:v8';
+import type { Parser, Tree } from 'web-tree-sitter';
 
 let ready: Promise<Parser> | undefined;
+let shortRun = false;
+
+/**
+ * A short run never profits from V8 re-compiling the 1 MB grammar wasm with its optimizing tier in
+ * the background (measured: ~90 ms of a ~300 ms cold start); a long run does. The V8 flag is set only
+ * when the grammar is loaded: most runs never load it, and a changed flag would make V8 refuse the
+ * bundle's code cache when the build's warm-up run writes it (server/bin/run-bundle.cjs).
+ */
+export function compileGrammarForShortRun(): void {
+  shortRun = true;
+}
 
 /** Both wasm files are copied next to the compiled code by the build (see scripts/copy-assets.mjs). */
 const GRAMMAR_URL = new URL('../grammar/tree-sitter-groovy.wasm', import.meta.url);
@@ -14,8 +27,10 @@ const RUNTIME_URL = new URL('../grammar/tree-sitter.wasm', import.meta.url);
 
 export function getParser(): Promise<Parser> {
   ready ??= (async () => {
+    if (shortRun) setFlagsFromString('--liftoff-only');
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init({ locateFile: () => fileURLToPath(RUNTIME_URL) });
-    const language = await Language.load(new Uint8Array(await readFile(GRAMMAR_URL)));
+    const language = await Language.load(new Uint8Array(readFileSync(GRAMMAR_URL)));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
