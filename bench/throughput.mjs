@@ -1,5 +1,6 @@
 // Throughput: every Jenkinsfile of ../shared/corpus linted in one process, per file, against bare
-// tree-sitter parsing of the same files in the same run.
+// tree-sitter parsing of the same files in the same run (though the linter asks for a tree only
+// where its lexer had to guess; treeFiles says how many).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,8 @@ const { lint } = await out('core/lint.js');
 const { defaultConfig } = await out('core/config.js');
 const { FsHost } = await out('host/fs-host.js');
 const { getParser } = await out('parse/parser.js');
+const { TokenReader } = await out('extract/reader.js');
+const { forgetPodYamls } = await out('resolve/resolve.js');
 
 export function corpusFiles() {
   const files = [];
@@ -45,17 +48,34 @@ export async function throughput() {
   const host = new FsHost();
   const config = defaultConfig();
   const parser = await getParser();
-  // Warm up on other files, then lint the corpus once: pod YAML parses are memoized by their text,
-  // so a second pass over the same files would measure the memo, not the linter.
+  const pass = async () => {
+    // Pod YAML parses are memoized by their text: forgotten before each pass, so every pass parses
+    // and validates every pod, as a run over files never seen does.
+    forgetPodYamls();
+    const t0 = performance.now();
+    for (const f of files) await lint(f.text, { file: f.file, host, config });
+    return performance.now() - t0;
+  };
+  // The first pass over the corpus, with the JIT warmed on other files (the rule fixtures) only.
   for (let i = 0; i < 3; i++) for (const f of fixtureFiles()) await lint(f.text, { file: f.file, host, config });
-  let t0 = performance.now();
-  for (const f of files) await lint(f.text, { file: f.file, host, config });
-  const lintMs = performance.now() - t0;
+  const firstMs = await pass();
+  // Steady state, measured like the baseline: the best of three passes.
+  let lintMs = Infinity;
+  for (let r = 0; r < 3; r++) lintMs = Math.min(lintMs, await pass());
   let parseMs = Infinity;
   for (let r = 0; r < 3; r++) {
-    t0 = performance.now();
+    const t0 = performance.now();
     for (const f of files) parser.parse(f.text).delete();
     parseMs = Math.min(parseMs, performance.now() - t0);
   }
-  return { files: files.length, perFileMs: lintMs / files.length, filesPerSecond: (files.length / lintMs) * 1000, parsePerFileMs: parseMs / files.length, ratio: lintMs / parseMs };
+  const treeFiles = files.filter((f) => new TokenReader(f.text).guessed).length;
+  return {
+    files: files.length,
+    treeFiles,
+    firstPassPerFileMs: firstMs / files.length,
+    perFileMs: lintMs / files.length,
+    filesPerSecond: (files.length / lintMs) * 1000,
+    parsePerFileMs: parseMs / files.length,
+    ratio: lintMs / parseMs,
+  };
 }

@@ -1,10 +1,9 @@
 // The file-system host the CLI and the language server inject into the core: reads files a
-// Jenkinsfile names, strictly inside the workspace and under a size cap, and finds config files.
+// Jenkinsfile names, strictly inside the workspace and under a size cap.
 
 import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Host, ReadResult } from '../core/host.js';
-import { CONFIG_FILE_NAMES } from '../core/config.js';
 
 /** Largest file the linter reads for a `yamlFile` (a pod spec is a few KB). */
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
@@ -99,16 +98,5 @@ function readCapped(path: string, shown: string, what: string, maxBytes: number)
     return { ok: false, reason: 'unreadable', message: `${what} '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** The config file that applies to a Jenkinsfile: the nearest one walking up from its folder. */
-export function findConfigFile(jenkinsfile: string): string | undefined {
-  for (let dir = dirname(resolve(jenkinsfile)); ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const p = join(dir, name);
-      if (existsSync(p)) return p;
-    }
-    if (dirname(dir) === dir) return undefined;
   }
 }

@@ -1,15 +1,17 @@
 // Finds and reads the config that applies to a Jenkinsfile, and the Jenkins files it names
 // (CasC jenkins.yaml, plugins.txt), caching each config once per run.
 
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ConfigError, defaultConfig, parseConfig, type Config } from '../core/config.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, parseConfig, type Config } from '../core/config.js';
 import { JenkinsFileError, readCasc, readPluginsTxt } from '../core/jenkins.js';
 import { RULE_CODES } from '../rules/index.js';
-import { FsHost, findConfigFile } from './fs-host.js';
+import { FsHost } from './fs-host.js';
 
 export class ConfigLoader {
   private readonly cache = new Map<string, Config>();
+  /** Per directory, the config file that applies there (a run over 10,000 files asks each directory once). */
+  private readonly found = new Map<string, string | undefined>();
 
   /**
    * `explicit`: a --config path that applies to every file; `root`: the workspace folder, if known;
@@ -23,7 +25,7 @@ export class ConfigLoader {
 
   /** The config for a Jenkinsfile; throws ConfigError for a broken config or a broken file it names. */
   forFile(jenkinsfile: string): { config: Config; file?: string } {
-    const file = this.explicit ?? findConfigFile(jenkinsfile);
+    const file = this.explicit ?? this.configFileFor(dirname(resolve(jenkinsfile)));
     if (!file) return { config: defaultConfig() };
     let config = this.cache.get(file);
     if (!config) {
@@ -31,6 +33,15 @@ export class ConfigLoader {
       this.cache.set(file, config);
     }
     return { config, file };
+  }
+
+  /** The nearest config file in `dir` or above it. */
+  private configFileFor(dir: string): string | undefined {
+    if (this.found.has(dir)) return this.found.get(dir);
+    const here = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((p) => existsSync(p));
+    const file = here ?? (dirname(dir) === dir ? undefined : this.configFileFor(dirname(dir)));
+    this.found.set(dir, file);
+    return file;
   }
 
   private load(file: string): Config {
