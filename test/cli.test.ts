@@ -1,6 +1,7 @@
 // The real jenkinsfile-lint binary, run as a child process on files on disk.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, REPO, workspace } from './helpers.js';
@@ -85,6 +86,19 @@ describe('jenkinsfile-lint CLI', () => {
   it('prints help and version', () => {
     assert.match(run(['--help']).stdout, /^Usage: jenkinsfile-lint/);
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('stops quietly when the reader closes the pipe (`| head`)', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`p${i}/Jenkinsfile`] = KANIKO_LATEST;
+    const dir = workspace(files);
+    const child = spawn(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
   });
 
   it('reads a file with a BOM and keeps its columns right', () => {

@@ -111,6 +111,10 @@ function usage(message: string): number {
 }
 
 if (!serveIfWorker()) {
+  // A reader that closes the pipe early (`… | head`) wants no more output, not a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
