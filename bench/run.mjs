@@ -2,6 +2,7 @@
 // run. BENCH_QUICK=1 keeps it well under a minute (fewer pairs, edits and files).
 import { coldStart } from './cold-start.mjs';
 import { latency, memory } from './lsp.mjs';
+import { peerComparison } from './peer.mjs';
 import { scale } from './scale.mjs';
 import { throughput } from './throughput.mjs';
 
@@ -25,3 +26,13 @@ console.log(`lsp latency: didChange → publishDiagnostics on ${l.lines} lines: 
 
 const m = await memory(quick ? 1000 : 10_000);
 console.log(`lsp memory: RSS ${m.samples.map((x) => `${x.edits}: ${f(x.rssKb / 1024, 0)} MB`).join(', ')} — growth after the first 1,000 edits ${f(m.growth * 100)}% (target ≤ 10%)`);
+
+// The peer runs a JVM per cold run (~10 s each): the full bench only.
+if (!quick) {
+  const p = peerComparison();
+  if (p.skipped) console.log(`peer: skipped, ${p.skipped}`);
+  else {
+    const found = Object.entries(p.peerFindings).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'nothing';
+    console.log(`peer: npm-groovy-lint ${p.version} on the same file: --noserver ${f(p.coldMs, 0)} ms (${f(p.coldRatio, 0)}× ours), server warm ${f(p.warmMs, 0)} ms (${f(p.warmRatio, 0)}× ours; starting its server took ${f(p.serverStartMs, 0)} ms); jenkinsfile-lint ${f(p.oursMs, 0)} ms, interleaved; it reported ${found}`);
+  }
+}
