@@ -4,7 +4,7 @@
 import { parse as parseYamlText } from 'yaml';
 import type { Severity } from './diagnostic.js';
 import type { JenkinsModel, StaticTemplate } from './jenkins.js';
-import { validator } from '../schema/validators.js';
+import { configValidator } from '../schema/validators.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -45,9 +45,8 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
     throw new ConfigError(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }
   data ??= {};
-  const validateConfig = validator('config');
-  if (!validateConfig(data)) {
-    const e = validateConfig.errors![0]!;
+  if (!configValidator(data)) {
+    const e = configValidator.errors![0]!;
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
     const detail = e.keyword === 'additionalProperties' ? `unknown key "${String(e.params.additionalProperty)}"` : e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message;
     throw new ConfigError(file, `${where}: ${detail}`);

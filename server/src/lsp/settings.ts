@@ -3,7 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { defaultConfig, type Config } from '../core/config.js';
-import { validator } from '../schema/validators.js';
+import { configValidator } from '../schema/validators.js';
 import { RULE_CODES } from '../rules/index.js';
 import { ConfigLoader } from '../host/load-config.js';
 
@@ -60,9 +60,8 @@ function toConfig(value: unknown, warn: (message: string) => void): Config | und
   if (value === null || value === undefined || typeof value !== 'object') return undefined;
   // Clients send every declared setting, empty ones included; drop those before validating.
   const v = Object.fromEntries(Object.entries(value).filter(([, x]) => x !== null && x !== undefined)) as Record<string, unknown>;
-  const validate = validator('config');
-  if (!validate(v)) {
-    warn(`${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? 'is not valid'}`);
+  if (!configValidator(v)) {
+    warn(`${configValidator.errors?.[0]?.instancePath || '/'} ${configValidator.errors?.[0]?.message ?? 'is not valid'}`);
     return undefined;
   }
   const rules = (v.rules ?? {}) as Config['rules'];

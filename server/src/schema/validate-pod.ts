@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { closest, distance } from 'fastest-levenshtein';
-import { validator, type AjvError } from './validators.js';
+import { podValidator, type AjvError } from './validators.js';
 
 export type SchemaCode = 'JKL101' | 'JKL102' | 'JKL103' | 'JKL104';
 
@@ -67,7 +67,7 @@ export async function validatePod(value: unknown): Promise<SchemaIssue[]> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ code: 'JKL102', path: [], target: 'value', message: `Wrong type for the pod: expected a mapping, got ${typeName(value)}` }];
   }
-  const validate = validator('pod');
+  const validate = await podValidator();
   if (validate(value)) return [];
   const issues: SchemaIssue[] = [];
   for (const e of validate.errors ?? []) {

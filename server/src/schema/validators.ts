@@ -1,7 +1,6 @@
-// The validators scripts/build-validators.mjs precompiles next to the compiled code (out/schema/).
-// Loaded with require, not import(): importing CommonJS from ESM first lexes the whole file for exports.
+// The validators scripts/build-validators.mjs precompiles into ./generated/.
 
-import { createRequire } from 'node:module';
+import configValidator from './generated/config.validator.js';
 
 export interface AjvError {
   instancePath: string;
@@ -12,10 +11,11 @@ export interface AjvError {
 
 export type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-const cache = new Map<string, Validator>();
+export { configValidator };
 
-export function validator(name: 'pod' | 'config'): Validator {
-  let v = cache.get(name);
-  if (!v) cache.set(name, (v = createRequire(import.meta.url)(`../schema/${name}.validator.cjs`) as Validator));
-  return v;
+let pod: Promise<Validator> | undefined;
+/** The pod validator, 325 KB of code: loaded when the first pod is validated. */
+export function podValidator(): Promise<Validator> {
+  pod ??= import('./generated/pod.validator.js').then((m) => m.default);
+  return pod;
 }
