@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO, workspace } from './helpers.js';
@@ -15,6 +16,15 @@ const GOOD = BAD.replace(':latest', ':debug');
 function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
+
+describe('the bundles', () => {
+  it("start from the build's code cache, which this Node accepts (a V8 flag changed during the warm-up run would spoil it)", () => {
+    const { compile } = createRequire(import.meta.url)('../server/bin/run-bundle.cjs') as {
+      compile(name: string): { script: { cachedDataRejected?: boolean } };
+    };
+    assert.equal(compile('jenkinsfile-lint').script.cachedDataRejected, false);
+  });
+});
 
 describe('the npm package', () => {
   it('installs from its tarball into a clean prefix and runs with no dev dependencies', async () => {

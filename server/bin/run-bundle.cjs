@@ -8,23 +8,30 @@ const Module = require('node:module');
 const { join } = require('node:path');
 const vm = require('node:vm');
 
-/** Runs out/bin/<name>.cjs as a CommonJS module; `writeCache` saves its code cache when the process exits. */
-exports.run = function run(name, { writeCache = false } = {}) {
-  const dir = join(__dirname, '..', 'out', 'bin');
+const dir = join(__dirname, '..', 'out', 'bin');
+
+/** Compiles out/bin/<name>.cjs as a CommonJS module body, from its code cache when there is one and `useCache`. */
+function compile(name, useCache = true) {
   const file = join(dir, `${name}.cjs`);
-  const cacheFile = `${file}.cache`;
   let cachedData;
-  if (!writeCache) {
+  if (useCache) {
     try {
-      cachedData = readFileSync(cacheFile);
+      cachedData = readFileSync(`${file}.cache`);
     } catch {
       // No cache (the language server has none): compile.
     }
   }
   const source = Module.wrap(readFileSync(file, 'utf8').replace(/^#!.*/, ''));
-  const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  return { file, script: new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) }) };
+}
+
+/** Runs out/bin/<name>.cjs; `writeCache` compiles it afresh and saves its code cache when the process exits. */
+function run(name, { writeCache = false } = {}) {
+  const { file, script } = compile(name, !writeCache);
   // Written at exit, so that it holds every function the run compiled.
-  if (writeCache) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  if (writeCache) process.once('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dir);
-};
+}
+
+module.exports = { compile, run };
