@@ -203,12 +203,9 @@ function candidates(tree: Tree | undefined, reader: TokenReader): number[] {
 }
 
 function findCalls(tree: Tree | undefined, reader: TokenReader): Located[] {
-  const seen = new Set<number>();
+  // Candidates come in token order, so the calls found are sorted by where they start.
   const found: Call[] = [];
   for (const i of candidates(tree, reader)) {
-    if (i < 0 || seen.has(i)) continue;
-    const name = reader.tokens[i]!;
-    if (name.kind !== 'ident' || !CALL_NAMES.has(name.text)) continue;
     const prev = reader.tokens[i - 1];
     if (prev?.kind === 'punct' && (prev.text === '.' || prev.text === '?.')) {
       const receiver = reader.tokens[i - 2];
@@ -216,11 +213,8 @@ function findCalls(tree: Tree | undefined, reader: TokenReader): Located[] {
     }
     if (prev?.kind === 'ident' && (prev.text === 'def' || prev.text === 'void')) continue;
     const read = reader.readCall(i);
-    if (!read) continue;
-    seen.add(i);
-    found.push(read.call);
+    if (read) found.push(read.call);
   }
-  found.sort((a, b) => a.start - b.start);
   // Nest by containment: a call belongs to the innermost call whose body contains it.
   const out: Located[] = [];
   const stack: Located[] = [];
