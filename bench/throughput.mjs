@@ -1,7 +1,7 @@
 // Throughput: every Jenkinsfile of ../shared/corpus linted in one process, per file, against bare
 // tree-sitter parsing of the same files in the same run (though the linter asks for a tree only
 // where its lexer had to guess; treeFiles says how many).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -15,32 +15,23 @@ const { getParser } = await out('parse/parser.js');
 const { TokenReader } = await out('extract/reader.js');
 const { forgetPodYamls } = await out('resolve/resolve.js');
 
+/** The files below `dir` whose name passes `keep`, read, in sorted order ([] when `dir` is absent). */
+function filesUnder(dir, keep) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && keep(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+}
+
 export function corpusFiles() {
-  const files = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/jenkinsfile|\.groovy$/i.test(e) && !/\.(ya?ml|md|tsv|json)$/.test(e)) files.push(p);
-    }
-  };
-  if (existsSync(corpus)) for (const t of ['kubernetes-plugin', 'pipeline-model-definition', 'wild']) walk(join(corpus, t));
-  return files.map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
+  const pipeline = (name) => /jenkinsfile|\.groovy$/i.test(name) && !/\.(ya?ml|md|tsv|json)$/.test(name);
+  return ['kubernetes-plugin', 'pipeline-model-definition', 'wild'].flatMap((top) => filesUnder(join(corpus, top), pipeline));
 }
 
 /** The rule fixtures: different files from the corpus, to warm the JIT on before measuring. */
-function fixtureFiles() {
-  const files = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (e.endsWith('.Jenkinsfile')) files.push({ file: p, text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(join(root, 'test', 'fixtures'));
-  return files;
-}
+const fixtureFiles = () => filesUnder(join(root, 'test', 'fixtures'), (name) => name.endsWith('.Jenkinsfile'));
 
 export async function throughput() {
   const files = corpusFiles();
@@ -57,7 +48,8 @@ export async function throughput() {
     return performance.now() - t0;
   };
   // The first pass over the corpus, with the JIT warmed on other files (the rule fixtures) only.
-  for (let i = 0; i < 3; i++) for (const f of fixtureFiles()) await lint(f.text, { file: f.file, host, config });
+  const fixtures = fixtureFiles();
+  for (let i = 0; i < 3; i++) for (const f of fixtures) await lint(f.text, { file: f.file, host, config });
   const firstMs = await pass();
   // Steady state, measured like the baseline: the best of three passes.
   let lintMs = Infinity;

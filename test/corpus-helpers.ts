@@ -2,12 +2,12 @@
 // as their MANIFEST says (Jenkinsfile and the yamlFile companions at their paths in the repo), so
 // that `yamlFile` resolves as it does in Jenkins' checkout.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { analyze } from '../server/out/core/lint.js';
 import { defaultConfig } from '../server/out/core/config.js';
 import { FsHost } from '../server/out/host/fs-host.js';
-import { CORPUS, flatten, lintPath, workspace, type Flat } from './helpers.js';
+import { CORPUS, filesUnder, flatten, lintPath, workspace, type Flat } from './helpers.js';
 
 export const HAVE_CORPUS = existsSync(join(CORPUS, 'MANIFEST.tsv'));
 export const SKIP_REASON = HAVE_CORPUS ? false : `corpus not found at ${CORPUS} (it ships beside the repository in ../shared/corpus)`;
@@ -16,17 +16,11 @@ const PIPELINE_FILE = /jenkinsfile|\.groovy$/i;
 
 /** Every pipeline file of the corpus, relative to it (pod YAML, docs and companions excluded). */
 export function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) {
-        if (e !== 'companions') walk(p);
-      } else if (PIPELINE_FILE.test(e) && !/\.(ya?ml|md|tsv|json)$/.test(e)) out.push(relative(CORPUS, p));
-    }
-  };
-  for (const top of ['kubernetes-plugin', 'pipeline-model-definition', 'wild']) walk(join(CORPUS, top));
-  return out.sort();
+  const keep = (path: string) => !path.split(sep).includes('companions') && PIPELINE_FILE.test(basename(path)) && !/\.(ya?ml|md|tsv|json)$/.test(path);
+  return ['kubernetes-plugin', 'pipeline-model-definition', 'wild']
+    .flatMap((top) => filesUnder(join(CORPUS, top), keep))
+    .map((p) => relative(CORPUS, p))
+    .sort();
 }
 
 interface ManifestRow {

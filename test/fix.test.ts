@@ -2,20 +2,13 @@
 // nothing new appears, a second run changes nothing, and line endings and the BOM survive.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { CLI, flatten, lintPath, REPO, type Flat } from './helpers.js';
+import { CLI, filesUnder, flatten, lintPath, REPO, type Flat } from './helpers.js';
 
 const FIXTURES = join(REPO, 'test', 'fixtures');
-
-function fixtures(dir: string): string[] {
-  return readdirSync(dir).flatMap((e) => {
-    const p = join(dir, e);
-    return statSync(p).isDirectory() ? fixtures(p) : e.endsWith('.Jenkinsfile') ? [p] : [];
-  });
-}
 
 /** A copy of the fixture tree (configs and yamlFiles included) in a temporary folder with a .git root. */
 function copyFixtures(): string {
@@ -33,7 +26,7 @@ function fix(file: string) {
 const key = (d: Flat) => `${d.code} ${d.message}`;
 
 describe('--fix', () => {
-  const withFixes = fixtures(FIXTURES).filter((f) => (JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]).some((d) => d.fix));
+  const withFixes = filesUnder(FIXTURES, (p) => p.endsWith('.Jenkinsfile')).filter((f) => (JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]).some((d) => d.fix));
 
   it('has fixtures with fixes for JKL101, JKL204, JKL208, JKL302 and JKL303', () => {
     const codes = new Set(withFixes.flatMap((f) => (JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]).filter((d) => d.fix).map((d) => d.code)));

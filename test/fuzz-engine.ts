@@ -1,12 +1,12 @@
 // Mutation fuzzing of the core: corpus Jenkinsfiles and rule fixtures, mutated the ways real files go
 // wrong, must always lint without a throw, in bounded time, with well-formed diagnostics.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { defaultConfig } from '../server/out/core/config.js';
 import { LineIndex } from '../server/out/core/line-index.js';
 import { lint } from '../server/out/core/lint.js';
 import { FsHost } from '../server/out/host/fs-host.js';
-import { CORPUS, REPO } from './helpers.js';
+import { CORPUS, filesUnder, REPO } from './helpers.js';
 
 /** mulberry32: a small seeded PRNG, so every failure reproduces from its seed. */
 export function rng(seed: number) {
@@ -21,19 +21,8 @@ export function rng(seed: number) {
 }
 
 export function seeds(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const e of readdirSync(dir)) {
-      const p = join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/jenkinsfile|\.groovy$/i.test(e) && !e.endsWith('.json')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(CORPUS, 'kubernetes-plugin'));
-  walk(join(CORPUS, 'wild'));
-  walk(join(REPO, 'test', 'fixtures'));
-  return out;
+  const keep = (path: string) => /jenkinsfile|\.groovy$/i.test(basename(path)) && !path.endsWith('.json');
+  return [join(CORPUS, 'kubernetes-plugin'), join(CORPUS, 'wild'), join(REPO, 'test', 'fixtures')].flatMap((dir) => filesUnder(dir, keep).map((p) => readFileSync(p, 'utf8')));
 }
 
 const SNIPPETS = ["'", '"', "'''", '"""', '{', '}', '(', ')', '[', ']', '${', '$/', '/', '\\', '\n', '\t', '\r\n', '\u0000', '\uFEFF', '😀', 'é', '\u2028',

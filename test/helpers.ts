@@ -1,6 +1,6 @@
 // Shared test helpers: lint real files on disk through the built core, the way the CLI does.
 
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,16 @@ import type { Diagnostic } from '../server/out/core/diagnostic.js';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(REPO, 'server', 'bin', 'jenkinsfile-lint.cjs');
 export const CORPUS = join(REPO, '..', 'shared', 'corpus');
+
+/** The files below `dir` whose path relative to it passes `keep`, as full paths in sorted order ([] when `dir` is absent). */
+export function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((p) => keep(relative(dir, p)))
+    .sort();
+}
 
 export interface Flat {
   file: string;

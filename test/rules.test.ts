@@ -1,24 +1,16 @@
 // Golden tests: every fixture under test/fixtures/<CODE>/ is linted and its diagnostics compared with
 // the `.expected.json` beside it. Regenerate on an intended change: UPDATE_GOLDENS=1 npm test
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../server/out/rules/index.js';
-import { flatten, lintPath, REPO, type Flat } from './helpers.js';
+import { filesUnder, flatten, lintPath, REPO, type Flat } from './helpers.js';
 
 const FIXTURES = join(REPO, 'test', 'fixtures');
 const update = process.env.UPDATE_GOLDENS === '1';
 
-function fixturesOf(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...fixturesOf(p));
-    else if (e.endsWith('.Jenkinsfile')) out.push(p);
-  }
-  return out.sort();
-}
+const fixturesOf = (dir: string) => filesUnder(dir, (p) => p.endsWith('.Jenkinsfile'));
 
 /** The code table of DESIGN.md: codes are stable and never reused. */
 const DESIGN_CODES = [
@@ -44,7 +36,7 @@ for (const rule of RULES) {
       assert.match(doc, new RegExp(`^# ${rule.code} ${rule.name}`));
       for (const section of ['## What it does', '## Why', '## Example', '## How to fix']) assert.ok(doc.includes(section), `${rule.code}.md lacks "${section}"`);
     });
-    for (const file of existsSync(dir) ? fixturesOf(dir) : []) {
+    for (const file of fixturesOf(dir)) {
       it(file.slice(dir.length + 1), async () => {
         const result = await lintPath(file);
         const actual = flatten(result.diagnostics, dir);
