@@ -29,6 +29,12 @@ const SNIPPETS = ["'", '"', "'''", '"""', '{', '}', '(', ')', '[', ']', '${', '$
   ': ', '- ', '  ', '#', '//', '/*', '*/', '99999999999999999999999999', '-1e309', '0644', '&a', '*a', '<<: *a', '!!binary', '? ', '|', '>',
   'container(', "container('", 'podTemplate(', 'kubernetes {', 'yaml ', 'node(POD_LABEL)', 'sh ', '/kaniko/executor ', '--destination', 'jenkinsfile-lint-disable-next-line '];
 
+/** Openers and their closers to nest: brackets, GString interpolations, templates, YAML flow and blocks. */
+const NESTERS: ReadonlyArray<readonly [string, string]> = [
+  ['[', ']'], ['(', ')'], ['{', '}'], ['"${', '}"'], ["podTemplate(yaml: 'spec: {}') {\n", '}\n'], ['node {', '}'], ['container(', ')'],
+  ['a: [', ']'], ['{a: ', '}'], ['- ', ''], ['  x:\n', ''],
+];
+
 export function mutate(text: string, r: () => number): string {
   let t = text;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
@@ -37,7 +43,7 @@ export function mutate(text: string, r: () => number): string {
   for (let i = 0; i < rounds; i++) {
     const lines = t.split('\n');
     const line = Math.floor(r() * lines.length);
-    switch (Math.floor(r() * 9)) {
+    switch (Math.floor(r() * 11)) {
       case 0: { // flip a byte (character)
         const p = at();
         t = t.slice(0, p) + String.fromCharCode(Math.floor(r() * 0x3000)) + t.slice(p + 1);
@@ -69,6 +75,20 @@ export function mutate(text: string, r: () => number): string {
         break;
       case 7: // unicode
         t = t.slice(0, at()) + pick(['\u0301', '\uD83D', '\uDE00', '\u200B', 'ß', '中文', '\uFFFF']) + t.slice(at());
+        break;
+      case 9: { // nesting thousands deep, closed or not: no input depth may reach the call stack
+        const p = at();
+        const [open, close] = pick(NESTERS);
+        const depth = 50 + Math.floor(r() * 5000);
+        t = t.slice(0, p) + open.repeat(depth) + (r() < 0.5 ? close.repeat(depth) : '') + t.slice(p);
+        break;
+      }
+      case 10: // the same content two, four or eight times, or one line thousands of times
+        if (r() < 0.5) t = t.repeat(2 << Math.floor(r() * 3));
+        else {
+          lines.splice(line, 0, ...Array<string>(1000 + Math.floor(r() * 20_000)).fill(lines[line] ?? ''));
+          t = lines.join('\n');
+        }
         break;
       default: // swap two lines
         if (lines.length > 1) {

@@ -16,6 +16,8 @@ export class LspClient {
   settings: unknown = null;
   stderr = '';
   logs: string[] = [];
+  /** Messages the server asked the editor to pop up. */
+  popups: string[] = [];
 
   constructor(readonly root: string) {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -29,18 +31,27 @@ export class LspClient {
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
     this.conn.onNotification('window/showMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.popups.push(p.message);
+      return null;
+    });
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.listen();
   }
 
-  static async start(root: string, initializationOptions: object = { debounceMs: 0 }): Promise<LspClient> {
+  /**
+   * Starts the server on `root`. `folders`: the workspace folders (default: root alone);
+   * `askable`: whether the client answers workspace/configuration (old clients cannot).
+   */
+  static async start(root: string, initializationOptions: object = { debounceMs: 0 }, opts: { folders?: string[]; askable?: boolean } = {}): Promise<LspClient> {
     const c = new LspClient(root);
+    const folders = opts.folders ?? [root];
     await c.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      rootUri: pathToFileURL(folders[0] ?? root).href,
+      workspaceFolders: folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i}` })),
+      capabilities: { workspace: { configuration: opts.askable ?? true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
       initializationOptions,
     });
     await c.conn.sendNotification('initialized', {});

@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import type { Config } from '../core/config.js';
-import { lint, type LintResult } from '../core/lint.js';
+import { ConfigError, type Config } from '../core/config.js';
+import { lint, lintOversized, MAX_FILE_BYTES, type LintResult } from '../core/lint.js';
 import { applyEdits, fixEdits } from '../fix/apply.js';
 import { FsHost } from '../host/fs-host.js';
 import { ConfigLoader } from '../host/load-config.js';
-import { writeFixed } from '../host/write-file.js';
+import { readRegularFile } from '../host/read-file.js';
+import { FixNotWritten, writeFixed } from '../host/write-file.js';
 import type { FileReport } from './formatters/report.js';
 
 /** What a file needs besides its name; plain data, so it can be sent to a worker. */
@@ -41,7 +42,7 @@ export class FileLinter {
   private readonly configs: ConfigLoader;
 
   constructor(private readonly job: LintJob) {
-    this.configs = new ConfigLoader(job.configPath);
+    this.configs = new ConfigLoader({ ...(job.configPath ? { explicit: job.configPath } : {}), stopAt: process.cwd() });
   }
 
   /** The config for a file: the nearest config file's (or --config), with --rule overrides on top. */
@@ -50,40 +51,77 @@ export class FileLinter {
     return { ...found, config: { ...found.config, rules: { ...found.config.rules, ...this.job.ruleOverrides } } };
   }
 
+  /** Lints one file; whatever goes wrong with it is its outcome's error, never another file's. */
   async lintFile(file: string): Promise<FileOutcome> {
     const name = file === '-' ? (this.job.stdinFilename ?? STDIN_NAME) : file;
-    let text: string;
     try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
+      return await this.lintNamed(file, name);
     } catch (e) {
-      return { reports: [], error: `${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+      // A broken config is every file's problem: the run stops with it (cli/main.ts).
+      if (e instanceof ConfigError) throw e;
+      return { reports: [], error: `${name}: internal error: ${(e as Error)?.message ?? e}; please report this` };
     }
+  }
+
+  private async lintNamed(file: string, name: string): Promise<FileOutcome> {
     const { config } = this.configFor(name === STDIN_NAME ? resolve('Jenkinsfile') : name);
-    let result = await lint(text, { file: name, host: this.host, config });
-    if (this.job.fix) result = await this.fix(name, result, config);
+    let result: LintResult;
+    if (file === '-') {
+      result = await lint(readStdin(), { file: name, host: this.host, config });
+    } else {
+      const read = readRegularFile(file, MAX_FILE_BYTES);
+      if (!read.ok && read.reason === 'too-large') result = await lintOversized('', read.size!, 'bytes', { file: name, host: this.host, config });
+      else if (!read.ok) return { reports: [], error: `${name}: ${read.message}` };
+      else result = await lint(read.text, { file: name, host: this.host, config });
+    }
+    let error: string | undefined;
+    if (this.job.fix && file !== '-') ({ result, error } = await this.fix(name, result, config));
     // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.
     const reports: FileReport[] = [];
     for (const [f, t] of result.texts) {
       const diagnostics = result.diagnostics.filter((d) => d.file === f && (!this.job.quiet || d.severity === 'error'));
       if (f === name || diagnostics.length) reports.push({ file: f === name ? name : relative(process.cwd(), resolve(f)), diagnostics, text: this.job.texts ? t : '' });
     }
-    return { reports };
+    return { reports, ...(error ? { error } : {}) };
   }
 
-  /** Applies fixes to the Jenkinsfile and the yamlFiles it reads, re-linting until nothing is left to fix. */
-  private async fix(file: string, first: LintResult, config: Config): Promise<LintResult> {
+  /**
+   * Applies fixes to the Jenkinsfile and the yamlFiles it reads, re-linting until nothing is left to
+   * fix. A file that cannot be written stops the fixing of this Jenkinsfile: its error is returned
+   * with the findings as they stand.
+   */
+  private async fix(file: string, first: LintResult, config: Config): Promise<{ result: LintResult; error?: string }> {
     let result = first;
+    let written = false;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const edits = fixEdits(result.diagnostics);
       if (!edits.size) break;
       for (const [f, list] of edits) {
         const before = result.texts.get(f)!;
-        writeFixed(f, before, applyEdits(before, list));
+        try {
+          writeFixed(f, before, applyEdits(before, list));
+          written = true;
+        } catch (e) {
+          if (!(e instanceof FixNotWritten)) throw e;
+          const shown = f === file ? file : relative(process.cwd(), resolve(f));
+          return { result: written ? await this.relint(file, config) : result, error: `${shown} ${e.message}` };
+        }
       }
-      result = await lint(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { file, host: this.host, config });
+      result = await this.relint(file, config);
     }
-    return result;
+    return { result };
   }
+
+  private async relint(file: string, config: Config): Promise<LintResult> {
+    const read = readRegularFile(file, MAX_FILE_BYTES);
+    if (!read.ok) throw new Error(`${file} ${read.message} after it was fixed`);
+    return lint(read.text, { file, host: this.host, config });
+  }
+}
+
+/** Standard input, whole (a pipe has no size to check first). */
+function readStdin(): string {
+  return readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
 }
 
 /** How many workers a run of `files` gets (0: lint here). Fixing writes files, so it stays here. */

@@ -85,8 +85,14 @@ async function main(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     version: packageVersion(),
   });
-  if (opts.outputFile) writeFileSync(opts.outputFile, output);
-  else process.stdout.write(output);
+  if (opts.outputFile) {
+    try {
+      writeFileSync(opts.outputFile, output);
+    } catch (e) {
+      process.stderr.write(`jenkinsfile-lint: cannot write the report to ${opts.outputFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      return EXIT_TROUBLE;
+    }
+  } else process.stdout.write(output);
   if (trouble) return EXIT_TROUBLE;
   const all = reports.flatMap((r) => r.diagnostics);
   const overThreshold = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold]);

@@ -44,23 +44,30 @@ export function parseConfig(text: string, file: string, knownCodes: ReadonlySet<
   } catch (e) {
     throw new ConfigError(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }
-  data ??= {};
+  return configFromData(data ?? {}, file, knownCodes);
+}
+
+/**
+ * Validates config data (a file's, or an editor's settings in the same shape) and normalizes it;
+ * throws ConfigError naming `source` and the problem.
+ */
+export function configFromData(data: unknown, source: string, knownCodes: ReadonlySet<string>): ConfigFile {
   if (!configValidator(data)) {
     const e = configValidator.errors![0]!;
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
     const detail = e.keyword === 'additionalProperties' ? `unknown key "${String(e.params.additionalProperty)}"` : e.keyword === 'enum' ? `must be one of ${(e.params.allowedValues as string[]).join(', ')}` : e.message;
-    throw new ConfigError(file, `${where}: ${detail}`);
+    throw new ConfigError(source, `${where}: ${detail}`);
   }
   const raw = data as {
     rules?: Record<string, RuleSetting>;
     ignore?: string[];
-    jenkins?: { clouds?: string[]; templates?: StaticTemplate[]; plugins?: string[]; casc?: string; pluginsFile?: string };
+    jenkins?: { clouds?: string[]; templates?: Array<Omit<StaticTemplate, 'containers'> & { containers?: string[] }>; plugins?: string[]; casc?: string; pluginsFile?: string };
   };
   for (const code of Object.keys(raw.rules ?? {})) {
-    if (!knownCodes.has(code)) throw new ConfigError(file, `rules: unknown rule code ${code}`);
+    if (!knownCodes.has(code)) throw new ConfigError(source, `rules: unknown rule code ${code}`);
   }
-  const { casc, pluginsFile, ...jenkins } = raw.jenkins ?? {};
-  const templates = jenkins.templates?.map((t) => ({ ...t, containers: t.containers ?? [] }));
+  const { casc, pluginsFile, templates: written, ...jenkins } = raw.jenkins ?? {};
+  const templates = written?.map((t) => ({ ...t, containers: t.containers ?? [] }));
   return {
     rules: { ...raw.rules },
     ...(raw.ignore ? { ignore: raw.ignore } : {}),

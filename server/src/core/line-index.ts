@@ -5,8 +5,12 @@ import type { Position } from './diagnostic.js';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  /** Lines end at LF, CRLF or a lone CR, as LSP counts them (and Groovy), so positions agree with the editor's. */
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
 
   position(offset: number): Position {

@@ -4,7 +4,8 @@
 
 import type { Tree } from '../parse/parser.js';
 import { parseGroovy } from '../parse/parser.js';
-import { extract } from '../extract/extract.js';
+import { emptyExtraction, extract } from '../extract/extract.js';
+import { escapeForString } from '../fix/escape.js';
 import { TokenReader } from '../extract/reader.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
@@ -61,8 +62,31 @@ export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & 
   return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins) };
 }
 
+/**
+ * The largest Jenkinsfile linted (a large real one is 100 KB). Past it only JKL005 is reported: time
+ * and memory stay bounded whatever the input.
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
 export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
+  // A UTF-16 unit comes from at least one byte, so this never refuses a file under the byte limit.
+  if (text.length > MAX_FILE_BYTES) return lintOversized(text, text.length, 'characters', opts);
   const { extraction, pods } = await analyze(text, opts);
+  return check(text, extraction, pods, opts);
+}
+
+/** The result for a file over MAX_FILE_BYTES (`size` in `unit`); `text` is what is known of it, maybe nothing. */
+export function lintOversized(text: string, size: number, unit: string, opts: LintOptions): Promise<LintResult> {
+  const limit = { start: 0, end: 0, message: `This file is not checked: it is ${thousands(size)} ${unit}, over the limit of ${thousands(MAX_FILE_BYTES)}` };
+  return Promise.resolve(check(text, emptyExtraction(text, [limit]), [], opts));
+}
+
+function thousands(n: number): string {
+  // Not toLocaleString: that starts ICU, 15 ms of a cold start.
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function check(text: string, extraction: Extraction, pods: ResolvedPod[], opts: LintOptions): LintResult {
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
   const indexes = new Map<string, LineIndex>();
@@ -95,7 +119,9 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
     report: (f) => {
       // A finding must say where it is; one that does not is the rule's bug, reported as such.
       if (!f.loc || f.related?.some((r) => !r.loc) || f.fix?.edits.some((e) => !e.loc)) throw new Error('reported a finding without a location');
-      findings.push({ ...f, code: current!.code });
+      const { fix, ...rest } = f;
+      const written = fix && inSourceForm(fix, model.extraction, opts.file);
+      findings.push({ ...rest, ...(written ? { fix: written } : {}), code: current!.code });
     },
   };
   for (const rule of rules) {
@@ -114,6 +140,25 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
     }
   }
   return findings;
+}
+
+/**
+ * A fix as it must be written in the Jenkinsfile: text that lands inside a Groovy string is escaped
+ * for that string's form. A fix with an edit that straddles a string's edge is dropped: it cannot
+ * be written safely.
+ */
+function inSourceForm(fix: NonNullable<Finding['fix']>, ex: Extraction, file: string): Finding['fix'] | undefined {
+  const edits = [];
+  for (const e of fix.edits) {
+    if (e.loc.file !== file) {
+      edits.push(e);
+      continue;
+    }
+    const where = ex.stringAt(e.loc.start, e.loc.end);
+    if (where === 'straddles') return undefined;
+    edits.push(where === 'code' ? e : { ...e, newText: escapeForString(where.quote, e.newText) });
+  }
+  return { ...fix, edits };
 }
 
 function toDiagnostics(findings: Finding[], lines: (file: string) => LineIndex, config: Config): Diagnostic[] {

@@ -4,10 +4,14 @@
 // only where the lexer had to guess whether a `/` starts a string.
 
 import type { Node, Tree } from '../parse/parser.js';
+import type { StringQuote } from '../parse/lexer.js';
 import type { AgentScope, ContainerStep, Extraction, NodeStep, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
-import { TokenReader, type Call, type Value } from './reader.js';
+import { MAX_NESTING, TokenReader, type Call, type Value } from './reader.js';
+import { innermostContaining } from './spans.js';
 
 const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh']);
+/** Scripted templates nest two or three deep in practice; past this, inheritance is not followed. */
+export const MAX_TEMPLATE_NESTING = 20;
 const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
 /** Receivers through which shared-library classes call steps (`steps.podTemplate(…)`). */
 const STEP_RECEIVERS = new Set(['steps', 'script', 'this']);
@@ -15,6 +19,8 @@ const STEP_RECEIVERS = new Set(['steps', 'script', 'this']);
 interface Located {
   call: Call;
   parent?: Located;
+  /** The nearest enclosing call of each name, so that no lookup walks the whole chain of parents. */
+  up: Readonly<Record<string, Located | undefined>>;
 }
 
 export function extract(tree: Tree | undefined, reader: TokenReader): Extraction {
@@ -22,10 +28,17 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
   const templates: PodTemplate[] = [];
   const scopes: AgentScope[] = [];
   const byCall = new Map<Call, PodTemplate>();
+  const nesting = new Map<PodTemplate, number>();
+  const limits: Extraction['limits'] = reader.tooDeep.map((s) => ({ ...s, message: `Nested more than ${MAX_NESTING} levels deep: the linter does not read inside, so nothing in it is checked` }));
 
+  /** The innermost enclosing call with one of these names. */
   const enclosing = (l: Located, names: string[]): Located | undefined => {
-    for (let p = l.parent; p; p = p.parent) if (names.includes(p.call.name)) return p;
-    return undefined;
+    let best: Located | undefined;
+    for (const name of names) {
+      const u = l.up[name];
+      if (u && (!best || u.call.start > best.call.start)) best = u;
+    }
+    return best;
   };
 
   const kubernetesAgents = new Set(calls.filter((c) => c.call.name === 'kubernetes').map((c) => c.parent));
@@ -48,14 +61,22 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
     }
     if (call.name === 'podTemplate' && call.closure) {
       const outer = enclosing(l, ['podTemplate']);
+      const parent = outer && byCall.get(outer.call);
+      const depth = parent ? (nesting.get(parent) ?? 0) + 1 : 0;
+      const tooDeep = depth > MAX_TEMPLATE_NESTING;
+      if (tooDeep && !(parent && nesting.get(parent)! > MAX_TEMPLATE_NESTING)) {
+        limits.push({ start: call.nameSpan.start, end: call.nameSpan.end, message: `podTemplate nested more than ${MAX_TEMPLATE_NESTING} levels deep: what it inherits from the templates around it is not followed` });
+      }
       const t: PodTemplate = {
         id: templates.length,
         kind: 'scripted',
         call,
         options: scriptedOptions(call),
         scope: { start: call.closure.start, end: call.closure.end },
-        ...(outer && byCall.has(outer.call) ? { parent: byCall.get(outer.call)! } : {}),
+        ...(parent && !tooDeep ? { parent } : {}),
+        ...(tooDeep ? { inheritanceNotFollowed: true } : {}),
       };
+      nesting.set(t, depth);
       templates.push(t);
       byCall.set(call, t);
       scopes.push({ span: t.scope, template: t });
@@ -64,31 +85,33 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
 
   // node(…) inside a podTemplate body runs on that pod only when given POD_LABEL or the template's label.
   const nodes: NodeStep[] = [];
-  for (const l of calls) {
-    if (l.call.name !== 'node') continue;
-    const t = innermost(scopes, l.call.start)?.template;
+  const nodeCalls = calls.filter((l) => l.call.name === 'node');
+  const nodeScopes = innermostScopes(scopes, nodeCalls.map((l) => l.call.start));
+  for (const [k, l] of nodeCalls.entries()) {
+    const t = nodeScopes[k]?.template;
     const label = argument(l.call, 'label', 0);
     nodes.push({ call: l.call, ...(label ? { label } : {}), ...(t?.kind === 'scripted' ? { template: t } : {}) });
     if (!t || t.kind !== 'scripted' || !l.call.closure) continue;
     if (!runsOnTemplate(l.call, t)) scopes.push({ span: { start: l.call.closure.start, end: l.call.closure.end } });
   }
 
+  const containerCalls = calls.filter((l) => l.call.name === 'container');
+  const shellCalls = calls.filter((l) => SHELL_STEPS.has(l.call.name));
+  const stepScopes = innermostScopes(scopes, [...containerCalls, ...shellCalls].map((l) => l.call.start));
   const containers: ContainerStep[] = [];
   const containerOf = new Map<Call, ContainerStep>();
-  for (const l of calls) {
-    if (l.call.name !== 'container') continue;
+  for (const [k, l] of containerCalls.entries()) {
     const name = argument(l.call, 'name', 0);
-    const template = innermost(scopes, l.call.start)?.template;
+    const template = stepScopes[k]?.template;
     const step: ContainerStep = { call: l.call, ...(name ? { name } : {}), ...(template ? { template } : {}) };
     containers.push(step);
     containerOf.set(l.call, step);
   }
 
   const shells: ShellStep[] = [];
-  for (const l of calls) {
-    if (!SHELL_STEPS.has(l.call.name)) continue;
+  for (const [k, l] of shellCalls.entries()) {
     const script = argument(l.call, 'script', 0);
-    const template = innermost(scopes, l.call.start)?.template;
+    const template = stepScopes[containerCalls.length + k]?.template;
     const c = enclosing(l, ['container']);
     shells.push({
       call: l.call,
@@ -102,6 +125,7 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
   const variables = collectAssignments(reader);
   return {
     source: reader.src,
+    limits,
     comments: reader.comments.map((c) => ({ start: c.start, end: c.end })),
     templates,
     containers,
@@ -115,6 +139,7 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
       }),
     podLabelRefs: reader.tokens.filter((t) => t.kind === 'ident' && t.text === 'POD_LABEL').map((t) => ({ start: t.start, end: t.end })),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
+    stringAt: (start, end) => stringAt(reader, start, end),
     resolveVariable(name, offset) {
       const list = variables.get(name);
       if (!list) return undefined;
@@ -129,14 +154,9 @@ function spanOf(s: Span): Span {
   return { start: s.start, end: s.end };
 }
 
-/** The innermost scope containing `offset`. */
-function innermost(scopes: AgentScope[], offset: number): AgentScope | undefined {
-  let best: AgentScope | undefined;
-  for (const s of scopes) {
-    if (offset < s.span.start || offset >= s.span.end) continue;
-    if (!best || s.span.end - s.span.start < best.span.end - best.span.start) best = s;
-  }
-  return best;
+/** For each offset, the innermost scope containing it (the smallest; of equal ones, the first found). */
+function innermostScopes(scopes: AgentScope[], offsets: number[]): Array<AgentScope | undefined> {
+  return innermostContaining(scopes, (s) => s.span, offsets);
 }
 
 export function runsOnTemplate(node: Call, t: PodTemplate): boolean {
@@ -220,7 +240,8 @@ function findCalls(tree: Tree | undefined, reader: TokenReader): Located[] {
   const stack: Located[] = [];
   for (const call of found) {
     while (stack.length && !contains(stack[stack.length - 1]!.call, call.start)) stack.pop();
-    const l: Located = { call, ...(stack.length ? { parent: stack[stack.length - 1]! } : {}) };
+    const parent = stack[stack.length - 1];
+    const l: Located = parent ? { call, parent, up: { ...parent.up, [parent.call.name]: parent } } : { call, up: {} };
     out.push(l);
     if (call.closure || call.args.length) stack.push(l);
   }
@@ -254,4 +275,44 @@ function collectAssignments(reader: TokenReader): Map<string, Assignment[]> {
     out.set(t.text, list);
   }
   return out;
+}
+
+/** See Extraction.stringAt. */
+function stringAt(reader: TokenReader, start: number, end: number): 'code' | 'straddles' | { quote: StringQuote } {
+  const toks = reader.tokens;
+  // The last token starting at or before `start`.
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (toks[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const t = toks[lo];
+  if (t?.kind === 'string' && t.start < start && start < t.end) {
+    const open = t.quote!.length;
+    const close = t.unterminated ? 0 : t.quote === '$/' ? 2 : t.quote!.length;
+    return start >= t.start + open && end <= t.end - close ? { quote: t.quote! } : 'straddles';
+  }
+  // In code (an insertion just before a string included): no string may begin inside the edited range.
+  const next = toks[t && t.start < start ? lo + 1 : lo];
+  return next?.kind === 'string' && next.start < end ? 'straddles' : 'code';
+}
+
+/** The extraction of a file that is not read (over the size limit): nothing but the limits. */
+export function emptyExtraction(source: string, limits: Extraction['limits']): Extraction {
+  return {
+    source,
+    limits,
+    comments: [],
+    templates: [],
+    containers: [],
+    shells: [],
+    nodes: [],
+    blocks: [],
+    podLabelRefs: [],
+    resolveVariable: () => undefined,
+    statements: () => [],
+    stringAt: () => 'straddles',
+  };
 }

@@ -144,19 +144,22 @@ export function decodeString(src: string, tok: Token): MappedText {
   return b.done(to);
 }
 
-export function concat(a: MappedText, b: MappedText): MappedText {
-  const shift = a.text.length;
-  const widths = new Map(a.widths);
-  for (const [i, w] of b.widths ?? []) widths.set(i + shift, w);
-  const offsets = new Int32Array(shift + b.offsets.length);
-  offsets.set(a.offsets.subarray(0, shift));
-  offsets.set(b.offsets, shift);
-  return {
-    text: a.text + b.text,
-    offsets,
-    placeholders: [...a.placeholders, ...b.placeholders.map(([s, e]) => [s + shift, e + shift] as [number, number])],
-    ...(widths.size ? { widths } : {}),
-  };
+/** The texts one after another, as `a + b + …` builds them; one pass, however many parts. */
+export function concat(parts: MappedText[]): MappedText {
+  if (parts.length === 1) return parts[0]!;
+  const length = parts.reduce((n, p) => n + p.text.length, 0);
+  const offsets = new Int32Array(length + 1);
+  const widths = new Map<number, number>();
+  const placeholders: Array<[number, number]> = [];
+  let shift = 0;
+  for (const p of parts) {
+    offsets.set(p.offsets.subarray(0, p.text.length), shift);
+    for (const [i, w] of p.widths ?? []) widths.set(i + shift, w);
+    for (const [s, e] of p.placeholders) placeholders.push([s + shift, e + shift]);
+    shift += p.text.length;
+  }
+  offsets[length] = parts[parts.length - 1]!.offsets[parts[parts.length - 1]!.text.length]!;
+  return { text: parts.map((p) => p.text).join(''), offsets, placeholders, ...(widths.size ? { widths } : {}) };
 }
 
 /** Keeps the characters whose index passes `keep`, remapping placeholders. */

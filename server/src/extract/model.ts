@@ -1,5 +1,6 @@
 // What the extractor finds in a Jenkinsfile: pod templates, where they apply, and the steps that use them.
 
+import type { StringQuote } from '../parse/lexer.js';
 import type { Call, Value } from './reader.js';
 
 export interface Span {
@@ -27,6 +28,8 @@ export interface PodTemplate {
   scope: Span;
   /** The enclosing scripted template, which a nested template implicitly inherits from. */
   parent?: PodTemplate;
+  /** Nested past MAX_TEMPLATE_NESTING: it inherits from templates around it that are not followed. */
+  inheritanceNotFollowed?: true;
 }
 
 /** A region where steps run on some agent: a pod template's, or another agent (template undefined). */
@@ -62,6 +65,8 @@ export interface NodeStep {
 export interface Extraction {
   /** The Jenkinsfile text. */
   source: string;
+  /** Constructs too deep or too large to read, with what was left unchecked (JKL005). */
+  limits: Array<Span & { message: string }>;
   /** Every Groovy comment (line or block), for suppression directives. */
   comments: Span[];
   templates: PodTemplate[];
@@ -74,6 +79,11 @@ export interface Extraction {
   podLabelRefs: Span[];
   /** Resolves a Groovy identifier used at `offset` to the string value assigned to it before, if static. */
   resolveVariable(name: string, offset: number): Value | undefined;
+  /**
+   * Whether source [start, end) lies in code, inside one string's content (then which form of
+   * string), or straddles a string's edge.
+   */
+  stringAt(start: number, end: number): 'code' | 'straddles' | { quote: StringQuote };
   /** The statements of a call's block, e.g. a declarative `containerTemplate { … }`. */
   statements(call: Call): Call[];
 }

@@ -43,8 +43,14 @@ export interface Call extends Span {
 
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
+/** How deep expressions may nest (`[[[…]]]`, `((…))`, calls in calls) before the reader stops reading. */
+export const MAX_NESTING = 100;
+
 export class TokenReader {
   readonly tokens: Token[];
+  /** Expressions nested past MAX_NESTING, left unread (outermost first, not overlapping). */
+  readonly tooDeep: Span[] = [];
+  private depth = 0;
   readonly comments: Token[];
   /** For every opening bracket token, the index of its closer (tokens.length when unclosed). */
   private readonly match: Int32Array;
@@ -216,13 +222,32 @@ export class TokenReader {
     return args;
   }
 
-  /** Reads one expression spanning tokens [from, to); anything non-static becomes `dynamic`. */
+  /**
+   * Reads one expression spanning tokens [from, to); anything non-static becomes `dynamic`. The one
+   * place reading recurses: past MAX_NESTING levels an expression is not read, only noted in `tooDeep`.
+   */
   readExpression(from: number, to: number): Value | undefined {
     const end = Math.min(to, this.tokens.length);
     // Trim trailing newlines so the span ends at the last real token.
     let last = end;
     while (last > from && this.tokens[last - 1]!.kind === 'newline') last--;
     if (last <= from) return undefined;
+    if (this.depth >= MAX_NESTING) {
+      const span = { start: this.tokens[from]!.start, end: this.tokens[last - 1]!.end };
+      const prev = this.tooDeep[this.tooDeep.length - 1];
+      if (!prev || span.start >= prev.end) this.tooDeep.push(span);
+      return { kind: 'dynamic', what: 'nested too deep', ...span };
+    }
+    this.depth++;
+    try {
+      return this.readSum(from, last);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** `a + b + …` over tokens [from, last): strings concatenate; anything else is dynamic. */
+  private readSum(from: number, last: number): Value {
     const parts: Value[] = [];
     let i = from;
     for (;;) {
@@ -240,7 +265,7 @@ export class TokenReader {
     if (i < last) return { kind: 'dynamic', what: 'expression', ...span };
     if (parts.length === 1) return parts[0];
     if (parts.every((p) => p.kind === 'string')) {
-      const text = parts.map((p) => (p as { text: MappedText }).text).reduce(concat);
+      const text = concat(parts.map((p) => (p as { text: MappedText }).text));
       return { kind: 'string', text, ...span };
     }
     return { kind: 'dynamic', what: 'expression', ...span };
@@ -317,17 +342,25 @@ export class TokenReader {
 function matchBrackets(tokens: Token[]): Int32Array {
   const match = new Int32Array(tokens.length).fill(tokens.length);
   const stack: number[] = [];
+  // How many openers of each kind the stack holds, so an unmatched closer costs O(1), not a scan.
+  const open: Record<string, number> = { ')': 0, ']': 0, '}': 0 };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'punct') continue;
-    if (t.text in OPEN) stack.push(i);
-    else if (t.text === ')' || t.text === ']' || t.text === '}') {
-      // Pop to the nearest opener of the same kind; unmatched closers are ignored.
-      for (let k = stack.length - 1; k >= 0; k--) {
-        const open = tokens[stack[k]!]!.text;
-        if (OPEN[open] === t.text) {
-          match[stack[k]!] = i;
-          stack.length = k;
+    const closer = OPEN[t.text];
+    if (closer) {
+      stack.push(i);
+      open[closer]!++;
+    } else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      // Pop to the nearest opener of the same kind (the openers above it stay unclosed); an
+      // unmatched closer is ignored. Each opener is popped once, so this is linear.
+      if (!open[t.text]) continue;
+      for (;;) {
+        const k = stack.pop()!;
+        const kind = OPEN[tokens[k]!.text]!;
+        open[kind]!--;
+        if (kind === t.text) {
+          match[k] = i;
           break;
         }
       }

@@ -19,12 +19,25 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end || (a.start === b.start && a.end === b.end);
 }
 
-/** Applies non-overlapping edits to a text; `\n` in new text becomes the text's own line ending. */
+/**
+ * Applies non-overlapping edits to a text. A line break in new text is written as the line break of
+ * the line it lands on, so one CRLF line in an LF file does not spread.
+ */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   let out = text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, e.start) + e.newText.replace(/\r?\n/g, eol) + out.slice(e.end);
+    const eol = lineBreakAt(text, e.start);
+    out = out.slice(0, e.start) + e.newText.replace(/\r\n|\r|\n/g, eol) + out.slice(e.end);
   }
   return out;
+}
+
+/** The line break that ends the line holding `offset`; on a last line without one, the previous line's. */
+export function lineBreakAt(text: string, offset: number): string {
+  const after = /\r\n|\r|\n/g;
+  after.lastIndex = offset;
+  const m = after.exec(text);
+  if (m) return m[0];
+  const before = /(\r\n|\r|\n)[^\r\n]*$/.exec(text.slice(0, offset));
+  return before?.[1] ?? '\n';
 }

@@ -1,9 +1,10 @@
 // The file-system host the CLI and the language server inject into the core: reads files a
 // Jenkinsfile names, strictly inside the workspace and under a size cap.
 
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Host, ReadResult } from '../core/host.js';
+import { readRegularFile } from './read-file.js';
 
 /** Largest file the linter reads for a `yamlFile` (a pod spec is a few KB). */
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
@@ -11,9 +12,14 @@ export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 /** The nearest enclosing git root of a file, else its folder: where Jenkins' SCM checkout starts. */
 export function workspaceRootOf(file: string): string {
   const start = dirname(resolve(file));
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return start;
+  return repositoryRootOf(start) ?? start;
+}
+
+/** The nearest folder at or above `dir` that holds a `.git`, if any. */
+export function repositoryRootOf(dir: string): string | undefined {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
   }
 }
 
@@ -80,23 +86,6 @@ function isSymlink(p: string): boolean {
 }
 
 function readCapped(path: string, shown: string, what: string, maxBytes: number): ReadResult {
-  let fd: number | undefined;
-  try {
-    if (!statSync(path).isFile()) return { ok: false, reason: 'not-a-file', message: `${what} '${shown}' is not a regular file` };
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return { ok: false, reason: 'too-large', message: `${what} '${shown}' is too large (${size} bytes; the limit is ${maxBytes})` };
-    const buf = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { ok: true, path, text: buf.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '') };
-  } catch (e) {
-    return { ok: false, reason: 'unreadable', message: `${what} '${shown}' cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const r = readRegularFile(path, maxBytes);
+  return r.ok ? { ok: true, path, text: r.text } : { ok: false, reason: r.reason, message: `${what} '${shown}' ${r.message}` };
 }

@@ -1,31 +1,41 @@
 // Finds and reads the config that applies to a Jenkinsfile, and the Jenkins files it names
-// (CasC jenkins.yaml, plugins.txt), caching each config once per run.
+// (CasC jenkins.yaml, plugins.txt), caching each config once per run. An editor's settings, given
+// as data in the same shape, go through the same validation and the same file reading.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, parseConfig, type Config } from '../core/config.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { CONFIG_FILE_NAMES, ConfigError, configFromData, defaultConfig, parseConfig, type Config, type ConfigFile } from '../core/config.js';
 import { JenkinsFileError, readCasc, readPluginsTxt } from '../core/jenkins.js';
 import { RULE_CODES } from '../rules/index.js';
-import { FsHost } from './fs-host.js';
+import { FsHost, repositoryRootOf } from './fs-host.js';
+import { readRegularFile } from './read-file.js';
+
+/** A config file is a few hundred bytes; a larger one is not read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+export interface ConfigLoaderOptions {
+  /** A --config path that applies to every file. */
+  explicit?: string;
+  /**
+   * Where the search for a config file stops when a file is in no git repository (the CLI's working
+   * folder, an editor's workspace folder). In a repository it stops at the repository's root.
+   */
+  stopAt?: string;
+  /** Read no CasC or plugins file a config names (an editor's restricted mode). */
+  untrusted?: boolean;
+}
 
 export class ConfigLoader {
   private readonly cache = new Map<string, Config>();
   /** Per directory, the config file that applies there (a run over 10,000 files asks each directory once). */
   private readonly found = new Map<string, string | undefined>();
 
-  /**
-   * `explicit`: a --config path that applies to every file; `root`: the workspace folder, if known;
-   * `untrusted`: read no CasC or plugins file the config names (an editor's restricted mode).
-   */
-  constructor(
-    private readonly explicit?: string,
-    private readonly root?: string,
-    private readonly untrusted = false,
-  ) {}
+  constructor(private readonly options: ConfigLoaderOptions = {}) {}
 
   /** The config for a Jenkinsfile; throws ConfigError for a broken config or a broken file it names. */
   forFile(jenkinsfile: string): { config: Config; file?: string } {
-    const file = this.explicit ?? this.configFileFor(dirname(resolve(jenkinsfile)));
+    const dir = dirname(resolve(jenkinsfile));
+    const file = this.options.explicit ?? this.configFileFor(dir, searchBoundary(dir, this.options.stopAt));
     if (!file) return { config: defaultConfig() };
     let config = this.cache.get(file);
     if (!config) {
@@ -35,29 +45,37 @@ export class ConfigLoader {
     return { config, file };
   }
 
-  /** The nearest config file in `dir` or above it. */
-  private configFileFor(dir: string): string | undefined {
+  /**
+   * Config given as data (an editor's settings): validated like a file's; the CasC and plugins files
+   * it names are read relative to `baseDir`. Throws ConfigError naming `source`.
+   */
+  fromData(data: unknown, source: string, baseDir: string): Config {
+    return this.readNamedFiles(configFromData(data, source, RULE_CODES), source, baseDir);
+  }
+
+  /** The nearest config file in `dir` or above it, up to `boundary`. */
+  private configFileFor(dir: string, boundary: string): string | undefined {
     if (this.found.has(dir)) return this.found.get(dir);
     const here = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((p) => existsSync(p));
-    const file = here ?? (dirname(dir) === dir ? undefined : this.configFileFor(dirname(dir)));
+    const file = here ?? (dir === boundary || dirname(dir) === dir ? undefined : this.configFileFor(dirname(dir), boundary));
     this.found.set(dir, file);
     return file;
   }
 
   private load(file: string): Config {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new ConfigError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    const { jenkinsFiles, ...config } = parseConfig(text, file, RULE_CODES);
-    // Files the config names are read like a yamlFile: relative to it, inside the workspace, size-capped.
-    const host = new FsHost(this.root ? { root: this.root } : {});
+    const r = readRegularFile(file, MAX_CONFIG_BYTES);
+    if (!r.ok) throw new ConfigError(file, r.message);
+    return this.readNamedFiles(parseConfig(r.text, file, RULE_CODES), file, dirname(file));
+  }
+
+  /** Files the config names are read like a yamlFile: relative to `baseDir`, inside the workspace, size-capped. */
+  private readNamedFiles(parsed: ConfigFile, source: string, baseDir: string): Config {
+    const { jenkinsFiles, ...config } = parsed;
+    const host = new FsHost();
     const read = (key: string, path: string, parse: (text: string) => void) => {
-      if (this.untrusted) return;
-      const r = host.readWorkspaceFile(path, dirname(file), key);
-      if (!r.ok) throw new ConfigError(file, `jenkins.${key}: ${r.message}`);
+      if (this.options.untrusted) return;
+      const r = host.readWorkspaceFile(path, baseDir, key);
+      if (!r.ok) throw new ConfigError(source, `jenkins.${key}: ${r.message}`);
       try {
         parse(r.text);
       } catch (e) {
@@ -79,4 +97,19 @@ export class ConfigLoader {
     }
     return config;
   }
+}
+
+/**
+ * Where the search upward from `dir` ends: the repository root; outside any repository, `stopAt`
+ * when `dir` lies inside it, else `dir` itself. A config above the repository (a shared /tmp, a CI
+ * workspace root) would otherwise silently turn rules off or hide files.
+ */
+function searchBoundary(dir: string, stopAt: string | undefined): string {
+  const repo = repositoryRootOf(dir);
+  if (repo) return repo;
+  if (stopAt) {
+    const rel = relative(resolve(stopAt), dir);
+    if (rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel))) return resolve(stopAt);
+  }
+  return dir;
 }

@@ -1,20 +1,78 @@
-// Writes a fixed file atomically (a temporary file in the same folder, then rename), keeping its
-// mode and its byte-order mark.
+// Writes a fixed file atomically and safely: a temporary file with an unpredictable name, created
+// exclusively (never through a link planted at its name) in the target's own folder, given the
+// target's mode, then renamed over the target. A link is fixed where it points; a read-only file,
+// a file that is not valid UTF-8 or one that changed since it was linted is refused, untouched.
 
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isUtf8, readRegularFile } from './read-file.js';
 
-/** `linted` is the text the fixes were computed on (BOM already stripped); refuses if the file changed since. */
+/** Why a fixed file was not written; the message completes "<file> …". */
+export class FixNotWritten extends Error {}
+
+/** Largest file --fix rewrites (the linter reads no larger Jenkinsfile). */
+const MAX_FIX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Writes `fixed` over `path`. `linted` is the text the fixes were computed on (BOM stripped): the
+ * file must still hold exactly that, as valid UTF-8, or nothing is written.
+ */
 export function writeFixed(path: string, linted: string, fixed: string): void {
-  const current = readFileSync(path, 'utf8');
-  const bom = current.startsWith('\uFEFF') ? '\uFEFF' : '';
-  if (current.slice(bom.length) !== linted) throw new Error(`${path} changed while it was being fixed; not written`);
-  const tmp = join(dirname(path), `.${basename(path)}.jenkinsfile-lint-${process.pid}.tmp`);
+  let target: string;
   try {
-    writeFileSync(tmp, bom + fixed, { mode: statSync(path).mode });
-    chmodSync(tmp, statSync(path).mode);
-    renameSync(tmp, path);
-  } finally {
-    rmSync(tmp, { force: true });
+    target = realpathSync(path);
+  } catch (e) {
+    throw new FixNotWritten(`was not fixed: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const current = readRegularFile(target, MAX_FIX_BYTES);
+  if (!current.ok) throw new FixNotWritten(`was not fixed: it ${current.message}`);
+  // Decoding replaced bytes that are not UTF-8; writing the text back would change every one of them.
+  if (!isUtf8(current.bytes)) throw new FixNotWritten('was not fixed: it is not valid UTF-8, and a rewrite would change bytes that no fix touches');
+  if (current.text !== linted) throw new FixNotWritten('was not fixed: it changed while it was being linted');
+  const bom = current.bytes[0] === 0xef && current.bytes[1] === 0xbb && current.bytes[2] === 0xbf ? '\uFEFF' : '';
+
+  let fd = -1;
+  try {
+    fd = openSync(target, constants.O_RDONLY);
+    const st = fstatSync(fd);
+    closeSync(fd);
+    fd = -1;
+    // Not writable by us, or by anyone (root may write anything, but the owner made it read-only).
+    if ((st.mode & 0o222) === 0 || !writable(target)) throw new FixNotWritten('was not fixed: it is read-only');
+    const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.jenkinsfile-lint.tmp`);
+    // O_EXCL fails on any existing name, a symbolic link included; O_NOFOLLOW says so twice.
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    try {
+      const data = Buffer.from(bom + fixed, 'utf8');
+      for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+      fchmodSync(fd, st.mode & 0o7777);
+      try {
+        fchownSync(fd, st.uid, st.gid);
+      } catch {
+        // Only root may give a file away; otherwise it stays the writer's, as with any editor's save.
+      }
+      closeSync(fd);
+      fd = -1;
+      renameSync(tmp, target);
+    } catch (e) {
+      if (fd >= 0) closeSync(fd);
+      fd = -1;
+      unlinkSync(tmp);
+      throw e;
+    }
+  } catch (e) {
+    if (fd >= 0) closeSync(fd);
+    if (e instanceof FixNotWritten) throw e;
+    throw new FixNotWritten(`was not fixed: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }

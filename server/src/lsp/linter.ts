@@ -28,7 +28,6 @@ export class Linter {
     private readonly connection: Connection,
     private readonly documents: Documents,
     private readonly settings: Settings,
-    private readonly root: () => string | undefined,
     private readonly debounceMs: number,
     private readonly untrusted = false,
   ) {}
@@ -41,7 +40,7 @@ export class Linter {
     this.pending.get(uri)?.();
     const go = () => {
       this.pending.delete(uri);
-      this.run(uri).catch((e: unknown) => this.connection.console.error(`jenkinsfile-lint: linting ${uri} failed: ${(e as Error)?.stack ?? e}`));
+      this.run(uri).catch((e: unknown) => this.failed(uri, e));
     };
     // No debounce means now: setTimeout(…, 0) would still wait a millisecond.
     if (this.debounceMs > 0) {
@@ -51,6 +50,14 @@ export class Linter {
       const t = setImmediate(go);
       this.pending.set(uri, () => clearImmediate(t));
     }
+  }
+
+  /** A lint that threw: say so on the document, rather than leave the last findings standing as if current. */
+  private failed(uri: string, e: unknown): void {
+    this.connection.console.error(`jenkinsfile-lint: linting ${uri} failed: ${(e as Error)?.stack ?? e}`);
+    this.results.delete(uri);
+    const message = `jenkinsfile-lint could not check this file (internal error: ${(e as Error)?.message ?? e}); please report this`;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'jenkinsfile-lint', message }] });
   }
 
   relintAll(): void {
@@ -67,8 +74,8 @@ export class Linter {
     // From here to lint()'s extraction nothing waits for I/O, so no edit can move the text or tree under it.
     const version = open.doc.version;
     const text = open.doc.getText();
-    const root = this.root();
-    const result = await lint(text, { file: path, host: new FsHost({ ...(root ? { root } : {}), untrusted: this.untrusted }), config, tree: () => this.documents.tree(open) });
+    // A yamlFile is read from the document's own repository, as the CLI reads it (not from a workspace folder).
+    const result = await lint(text, { file: path, host: new FsHost({ untrusted: this.untrusted }), config, tree: () => this.documents.tree(open) });
     if (this.documents.get(uri)?.doc.version !== version) return; // a newer edit will publish
     this.results.set(uri, { version, text, path, result });
     this.publish(uri, version, path, result);

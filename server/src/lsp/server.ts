@@ -8,6 +8,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { isAbsolute, relative } from 'node:path';
 import { uriToPath } from './convert.js';
 import { codeActions } from './code-actions.js';
 import { complete } from './completion.js';
@@ -15,7 +16,7 @@ import { Documents } from './documents.js';
 import { hover } from './hover.js';
 import { Linter } from './linter.js';
 import { definition, symbols } from './navigation.js';
-import { Settings } from './settings.js';
+import { Settings, settingsSection } from './settings.js';
 
 /** Files whose change can change findings: configs, CasC files, plugins.txt, pod YAML files. */
 const WATCHED = ['**/.jenkinsfile-lint.{yaml,yml,json}', '**/*.{yaml,yml}', '**/plugins.txt'];
@@ -25,7 +26,7 @@ export function startServer(connection: Connection): { linter: () => Linter | un
   const documents = new Documents();
   let linter: Linter | undefined;
   let settings: Settings | undefined;
-  let root: string | undefined;
+  let folders: string[] = [];
   let canAskConfiguration = false;
   let canWatchDynamically = false;
 
@@ -41,16 +42,16 @@ export function startServer(connection: Connection): { linter: () => Linter | un
     };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    root = folder ? uriToPath(folder) : undefined;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris.map(uriToPath).filter((p): p is string => !!p);
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; trusted?: unknown };
     const debounce = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
     // An editor in restricted mode (VS Code's untrusted workspace) says trusted: false.
     const untrusted = options.trusted === false;
-    settings = new Settings(connection, () => canAskConfiguration, root, untrusted);
-    linter = new Linter(connection, documents, settings, () => root, debounce, untrusted);
+    settings = new Settings(connection, () => canAskConfiguration, (path) => folderOf(folders, path), untrusted, settingsSection(options));
+    linter = new Linter(connection, documents, settings, debounce, untrusted);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,12 +72,12 @@ export function startServer(connection: Connection): { linter: () => Linter | un
   });
 
   // Settings, a config file, a CasC or plugins file, or a yamlFile changed: read everything anew.
-  const settingsChanged = () => {
-    settings?.reset();
+  const settingsChanged = (pushed?: unknown) => {
+    settings?.reset(pushed);
     linter?.relintAll();
   };
-  connection.onDidChangeConfiguration(guard('configuration change', undefined, settingsChanged));
-  connection.onDidChangeWatchedFiles(guard('watched files', undefined, settingsChanged));
+  connection.onDidChangeConfiguration(guard('configuration change', undefined, (p) => settingsChanged(settingsSection(p.settings))));
+  connection.onDidChangeWatchedFiles(guard('watched files', undefined, () => settingsChanged()));
 
   connection.onDidOpenTextDocument(
     guard('open', undefined, (p) => {
@@ -136,4 +137,14 @@ export function startServer(connection: Connection): { linter: () => Linter | un
 
   connection.listen();
   return { linter: () => linter };
+}
+
+/** The workspace folder that holds a path (the innermost, with nested folders), if any. */
+function folderOf(folders: string[], path: string): string | undefined {
+  let best: string | undefined;
+  for (const f of folders) {
+    const rel = relative(f, path);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel) && (!best || f.length > best.length)) best = f;
+  }
+  return best;
 }

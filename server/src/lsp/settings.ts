@@ -1,71 +1,110 @@
 // Configuration for a document: the nearest .jenkinsfile-lint.yaml merged with the client's
-// `jenkinsfileLint` settings (same keys as the file; the client's win).
+// `jenkinsfileLint` settings (same keys as the file; the client's win). Settings come from where the
+// client can give them: asked for per document (workspace/configuration), pushed with
+// workspace/didChangeConfiguration, or given at start in initializationOptions. Both go through the
+// one loader, so settings are validated and their CasC and plugins files read as a file's are.
 
+import { dirname } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { defaultConfig, type Config } from '../core/config.js';
-import { configValidator } from '../schema/validators.js';
-import { RULE_CODES } from '../rules/index.js';
 import { ConfigLoader } from '../host/load-config.js';
+import { repositoryRootOf } from '../host/fs-host.js';
 
 export const SETTINGS_SECTION = 'jenkinsfileLint';
 
 export class Settings {
-  private loader: ConfigLoader;
-  private client = new Map<string, Config | undefined>();
+  /** One loader (and so one reading of each config file) per workspace folder, until the next change. */
+  private loaders = new Map<string, ConfigLoader>();
+  /** Client settings read into a Config, by their text and the folder their files are read from. */
+  private fromClient = new Map<string, Config | Error>();
+  /** The client's answer per document, when it can be asked. */
+  private asked = new Map<string, unknown>();
+  /** Problems already shown since the configuration last changed: one popup each, not one per keystroke. */
+  private shown = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly canAsk: () => boolean,
-    private readonly root?: string,
-    private readonly untrusted = false,
-  ) {
-    this.loader = new ConfigLoader(undefined, root, untrusted);
+    /** The workspace folder holding a path, if any: where a config search ends outside a repository. */
+    private readonly folderOf: (path: string) => string | undefined,
+    private readonly untrusted: boolean,
+    /** Settings the client gave without being asked (initializationOptions, didChangeConfiguration). */
+    private pushed: unknown,
+  ) {}
+
+  /** Forget everything read (settings or config files changed); `pushed` when the client sent new settings. */
+  reset(pushed?: unknown): void {
+    if (pushed !== undefined) this.pushed = pushed;
+    this.loaders.clear();
+    this.fromClient.clear();
+    this.asked.clear();
+    this.shown.clear();
   }
 
-  /** Forget everything read (settings or config files changed). */
-  reset(): void {
-    this.loader = new ConfigLoader(undefined, this.root, this.untrusted);
-    this.client.clear();
+  private loader(folder: string | undefined): ConfigLoader {
+    let l = this.loaders.get(folder ?? '');
+    if (!l) this.loaders.set(folder ?? '', (l = new ConfigLoader({ untrusted: this.untrusted, ...(folder ? { stopAt: folder } : {}) })));
+    return l;
   }
 
   async forDocument(uri: string, path: string | undefined): Promise<Config> {
+    const folder = path ? this.folderOf(path) : undefined;
     let file = defaultConfig();
     if (path) {
       try {
-        file = this.loader.forFile(path).config;
+        file = this.loader(folder).forFile(path).config;
       } catch (e) {
-        this.connection.window.showErrorMessage(`jenkinsfile-lint: ${(e as Error).message}`);
+        this.problem((e as Error).message);
       }
     }
-    const client = await this.clientSettings(uri);
-    return client ? { ...file, rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } } : file;
+    const raw = await this.clientSettings(uri);
+    if (raw === undefined) return file;
+    // The settings' CasC and plugins files are named relative to the document's repository.
+    const base = path ? (repositoryRootOf(dirname(path)) ?? folder ?? dirname(path)) : process.cwd();
+    const key = `${JSON.stringify(raw)}\0${base}`;
+    let client = this.fromClient.get(key);
+    if (!client) {
+      try {
+        client = this.loader(folder).fromData(raw, `the ${SETTINGS_SECTION} settings`, base);
+      } catch (e) {
+        client = e as Error;
+      }
+      this.fromClient.set(key, client);
+    }
+    if (client instanceof Error) {
+      this.problem(client.message);
+      return file;
+    }
+    return { ...file, rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } };
   }
 
-  private async clientSettings(uri: string): Promise<Config | undefined> {
-    if (!this.canAsk()) return undefined;
-    if (this.client.has(uri)) return this.client.get(uri);
-    let value: unknown;
-    try {
-      value = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-    } catch {
-      value = undefined;
+  private problem(message: string): void {
+    if (this.shown.has(message)) return;
+    this.shown.add(message);
+    void this.connection.window.showErrorMessage(`jenkinsfile-lint: ${message}`);
+  }
+
+  /** The client's settings for a document, without the empty values clients send for every declared key. */
+  private async clientSettings(uri: string): Promise<unknown> {
+    let value: unknown = this.pushed;
+    if (this.canAsk()) {
+      if (this.asked.has(uri)) value = this.asked.get(uri);
+      else {
+        try {
+          value = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+        } catch {
+          value = this.pushed;
+        }
+        this.asked.set(uri, value);
+      }
     }
-    const parsed = toConfig(value, (m) => this.connection.console.warn(`jenkinsfile-lint: ignoring the ${SETTINGS_SECTION} settings: ${m}`));
-    this.client.set(uri, parsed);
-    return parsed;
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    const kept = Object.fromEntries(Object.entries(value).filter(([, x]) => x !== null && x !== undefined));
+    return Object.keys(kept).length ? kept : undefined;
   }
 }
 
-function toConfig(value: unknown, warn: (message: string) => void): Config | undefined {
-  if (value === null || value === undefined || typeof value !== 'object') return undefined;
-  // Clients send every declared setting, empty ones included; drop those before validating.
-  const v = Object.fromEntries(Object.entries(value).filter(([, x]) => x !== null && x !== undefined)) as Record<string, unknown>;
-  if (!configValidator(v)) {
-    warn(`${configValidator.errors?.[0]?.instancePath || '/'} ${configValidator.errors?.[0]?.message ?? 'is not valid'}`);
-    return undefined;
-  }
-  const rules = (v.rules ?? {}) as Config['rules'];
-  const unknown = Object.keys(rules).filter((c) => !RULE_CODES.has(c));
-  if (unknown.length) warn(`unknown rule codes ${unknown.join(', ')}`);
-  return { rules, jenkins: (v.jenkins ?? {}) as Config['jenkins'] };
+/** The `jenkinsfileLint` section of settings a client pushes (`{ jenkinsfileLint: {…} }`), if any. */
+export function settingsSection(settings: unknown): unknown {
+  return settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
 }

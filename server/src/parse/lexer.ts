@@ -50,7 +50,8 @@ export function lex(src: string): Token[] {
   };
   while (i < n) {
     const c = src.charCodeAt(i);
-    if (c === 10) {
+    // LF, CRLF and a lone CR each end a line, in Groovy as in LSP.
+    if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) {
       push({ kind: 'newline', start: i, end: i + 1, text: '\n' });
       i++;
       continue;
@@ -65,8 +66,7 @@ export function lex(src: string): Token[] {
       continue;
     }
     if (c === 47 /* / */ && src[i + 1] === '/') {
-      let j = src.indexOf('\n', i);
-      if (j < 0) j = n;
+      const j = lineEnd(src, i);
       push({ kind: 'comment', start: i, end: j, text: src.slice(i, j) });
       i = j;
       continue;
@@ -79,8 +79,7 @@ export function lex(src: string): Token[] {
       continue;
     }
     if (c === 35 /* # */ && i === 0 && src[1] === '!') {
-      let j = src.indexOf('\n');
-      if (j < 0) j = n;
+      const j = lineEnd(src, 0);
       push({ kind: 'comment', start: 0, end: j, text: src.slice(0, j) });
       i = j;
       continue;
@@ -139,54 +138,88 @@ export function lex(src: string): Token[] {
   return tokens;
 }
 
-/** Scan a quoted string starting at `start`; GString `${…}` may contain nested strings and braces. */
-function scanQuoted(src: string, start: number, quote: StringQuote): { end: number; unterminated: boolean } {
+/**
+ * A string inside an interpolation inside a string …: what the scanner is in. Kept on an explicit
+ * stack, so that input nesting cannot exhaust the call stack (`"${"${"${…` thousands deep).
+ */
+type Frame = { quote: StringQuote } | { braces: number };
+
+/**
+ * Scans from `i` with `stack` open until the stack empties. A string frame closes at its quote; an
+ * interpolation frame at the `}` that balances its `${`, or (unclosed) at a line end: interpolations
+ * do not span lines in practice, so a stray `${` cannot swallow the file. A single-line string that
+ * meets a line end is left open there.
+ */
+function scan(src: string, i: number, stack: Frame[]): { end: number; unterminated: boolean } {
   const n = src.length;
-  const interpolates = quote === '"' || quote === '"""';
-  const single = quote.length === 1;
-  let i = start + quote.length;
-  while (i < n) {
+  let unterminated = false;
+  while (stack.length) {
+    if (i >= n) return { end: n, unterminated: true };
+    const top = stack[stack.length - 1]!;
     const ch = src[i]!;
-    if (ch === '\\') {
-      // An escape, or a line continuation (backslash before LF or CRLF).
-      i += src[i + 1] === '\r' && src[i + 2] === '\n' ? 3 : 2;
+    if ('quote' in top) {
+      const quote = top.quote;
+      if (ch === '\\') {
+        // An escape, or a line continuation (backslash before LF or CRLF).
+        i += src[i + 1] === '\r' && src[i + 2] === '\n' ? 3 : 2;
+        continue;
+      }
+      if (quote.length === 1 && isLineBreak(src, i)) {
+        stack.pop();
+        unterminated ||= stack.length === 0;
+        continue;
+      }
+      if (src.startsWith(quote, i)) {
+        // A triple-quoted string closes at the *last* of a run of quotes (`""""` ends with a `"` inside).
+        i += quote.length;
+        if (quote.length === 3) while (src[i] === quote[0]) i++;
+        stack.pop();
+        continue;
+      }
+      if ((quote === '"' || quote === '"""') && ch === '$' && src[i + 1] === '{') {
+        stack.push({ braces: 1 });
+        i += 2;
+        continue;
+      }
+      i++;
       continue;
     }
-    if (single && ch === '\n') return { end: i, unterminated: true };
-    if (src.startsWith(quote, i)) {
-      // A triple-quoted string closes at the *last* of a run of quotes (`""""` ends with a `"` inside).
-      let j = i + quote.length;
-      if (quote.length === 3) while (src[j] === quote[0]) j++;
-      return { end: j, unterminated: false };
-    }
-    if (interpolates && ch === '$' && src[i + 1] === '{') {
-      i = skipInterpolation(src, i + 2);
+    if (ch === '{') top.braces++;
+    else if (ch === '}') {
+      if (--top.braces === 0) stack.pop();
+    } else if (ch === "'" || ch === '"') {
+      const q = src[i + 1] === ch && src[i + 2] === ch ? (ch.repeat(3) as StringQuote) : (ch as StringQuote);
+      stack.push({ quote: q });
+      i += q.length;
+      continue;
+    } else if (isLineBreak(src, i)) {
+      stack.pop();
       continue;
     }
     i++;
   }
-  return { end: n, unterminated: true };
+  return { end: i, unterminated };
+}
+
+/** The offset of the line break (LF or CR) at or after `i`, or the text's length. */
+function lineEnd(src: string, i: number): number {
+  const n = src.length;
+  while (i < n && !isLineBreak(src, i)) i++;
+  return i;
+}
+
+function isLineBreak(src: string, i: number): boolean {
+  return src[i] === '\n' || src[i] === '\r';
+}
+
+/** Scan a quoted string starting at `start`; GString `${…}` may contain nested strings and braces. */
+function scanQuoted(src: string, start: number, quote: StringQuote): { end: number; unterminated: boolean } {
+  return scan(src, start + quote.length, [{ quote }]);
 }
 
 /** Returns the offset just past the `}` that closes an interpolation whose body starts at `i`. */
 export function skipInterpolation(src: string, i: number): number {
-  const n = src.length;
-  let depth = 1;
-  while (i < n && depth > 0) {
-    const ch = src[i]!;
-    if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (ch === "'" || ch === '"') {
-      const q = src[i + 1] === ch && src[i + 2] === ch ? (ch.repeat(3) as StringQuote) : (ch as StringQuote);
-      i = scanQuoted(src, i, q).end;
-      continue;
-    } else if (ch === '\n' && depth > 0) {
-      // Interpolations do not span lines in practice; stop so a stray `${` cannot swallow the file.
-      return i;
-    }
-    i++;
-  }
-  return i;
+  return scan(src, i, [{ braces: 1 }]).end;
 }
 
 /** Tokens after which only an expression can follow, so a `/` there surely opens a slashy string. */

@@ -3,9 +3,11 @@
 
 import type { Loc } from '../core/diagnostic.js';
 import { argument } from '../extract/extract.js';
-import { sourceRange, touchesPlaceholder } from '../extract/mapped-text.js';
+import { sourceRange, touchesPlaceholder, type MappedText } from '../extract/mapped-text.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { Call, Value } from '../extract/reader.js';
+import { isMap } from 'yaml';
+import { keyText } from '../yaml/parse-yaml.js';
 import type { PodYaml } from './resolve.js';
 
 export interface Words {
@@ -35,8 +37,16 @@ export interface ContainerDef {
   args?: Words;
   /** `tty: true` / `stdin: true` (YAML) or `ttyEnabled: true` (containerTemplate): keeps `cat` running. */
   tty: boolean;
-  /** containerTemplate `shell:` */
-  shell?: { value: string; loc: Loc };
+  /** containerTemplate `shell:`, with its characters' source offsets (escapes make them differ). */
+  shell?: { value: string; loc: Loc; text: MappedText };
+  /**
+   * For a containerTemplate: how it is written — `containerTemplate(name: …, image: …)` (map) or
+   * `containerTemplate { name …; image … }` (block) — and the source span of the image's whole value
+   * expression (quotes and all), after which a fix may add options.
+   */
+  written?: { form: 'map' | 'block'; imageValue?: { start: number; end: number } };
+  /** The field or option names written for it, null or empty ones included (a fix must not repeat one). */
+  keys: Set<string>;
   mounts: Mount[];
   env: string[];
 }
@@ -63,7 +73,9 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
     const nameNode = at('name');
     const nameLoc = nodeLoc(y, nameNode ?? at());
     if (!nameLoc) return;
-    const def: ContainerDef = { nameLoc, origin: 'yaml', yamlPath: path, tty: c.tty === true || c.stdin === true, mounts: [], env: [] };
+    const node = doc.getIn(path, true);
+    const keys = new Set(isMap(node) ? node.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined) : Object.keys(c));
+    const def: ContainerDef = { nameLoc, origin: 'yaml', yamlPath: path, tty: c.tty === true || c.stdin === true, mounts: [], env: [], keys };
     if ((typeof c.name === 'string' || typeof c.name === 'number') && !interpolated(y, nameNode)) def.name = String(c.name);
     // A value reached through an alias or a merge key has no node on this path: it is then left out
     // (or, for a mount, pointed at the container), never guessed.
@@ -127,6 +139,8 @@ function templateContainer(call: Call, ex: Extraction, file: string): ContainerD
     tty: isTrue(get('ttyEnabled')),
     mounts: [],
     env: [],
+    written: { form: block ? 'block' : 'map', ...(image ? { imageValue: { start: image.start, end: image.end } } : {}) },
+    keys: new Set(block ? block.keys() : call.args.flatMap((a) => (a.name ? [a.name.text] : []))),
   };
   if (name?.kind === 'string' && !name.text.placeholders.length) def.name = name.text.text;
   if (image?.kind === 'string') def.image = { ref: image.text.text, interpolated: image.text.placeholders.length > 0, loc: { file, ...stringSpan(image) } };
@@ -136,7 +150,7 @@ function templateContainer(call: Call, ex: Extraction, file: string): ContainerD
     if (v?.kind === 'string' && v.text.text.trim()) def[key] = { words: v.text.text.trim().split(/\s+/), loc: { file, ...stringSpan(v) }, interpolated: v.text.placeholders.length > 0 };
   }
   const shell = get('shell');
-  if (shell?.kind === 'string') def.shell = { value: shell.text.text, loc: { file, ...stringSpan(shell) } };
+  if (shell?.kind === 'string') def.shell = { value: shell.text.text, loc: { file, ...stringSpan(shell) }, text: shell.text };
   return def;
 }
 

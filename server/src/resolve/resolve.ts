@@ -82,6 +82,7 @@ function linkParents(pod: ResolvedPod, enclosing: ResolvedPod | undefined, jenki
     else for (const m of matches ?? []) pod.parents.push({ kind: 'static', template: m, loc: { file, start: label.start, end: label.end } });
     return;
   }
+  if (t.inheritanceNotFollowed) pod.invisibleParents = true;
   if (t.kind === 'scripted' && enclosing) {
     pod.parents.push({ kind: 'pod', pod: enclosing });
     pod.invisibleParents ||= enclosing.invisibleParents || !!enclosing.notStatic || !!enclosing.fileProblem;
@@ -128,26 +129,37 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
 /**
  * Parsed YAML and its schema issues depend on the YAML text alone, so they are memoized by it: while
  * someone types in one stage of a 1,000-line Jenkinsfile, the other pods are not parsed again.
- * Bounded, least recently used first out. Nothing downstream mutates these objects.
+ * Bounded by the bytes of YAML it holds (a parsed document takes ~25 times its text), least recently
+ * used first out; a text over a quarter of the budget is not kept at all. Nothing downstream mutates
+ * these objects.
  */
 const yamlCache = new Map<string, { parsed: ParsedYaml; schemaIssues: SchemaIssue[] }>();
-const YAML_CACHE_SIZE = 256;
+export const YAML_CACHE_CHARS = 1 << 20;
+let cachedChars = 0;
 
 /** Empties the memo, so that a benchmark pass over files it has seen parses their pods again. */
 export function forgetPodYamls(): void {
   yamlCache.clear();
+  cachedChars = 0;
 }
 
 async function podYaml(file: string, text: MappedText): Promise<PodYaml> {
-  let hit = yamlCache.get(text.text);
-  if (hit) yamlCache.delete(text.text);
+  const key = text.text;
+  let hit = yamlCache.get(key);
+  if (hit) yamlCache.delete(key);
   else {
-    const parsed = parseYaml(text.text);
+    const parsed = parseYaml(key);
     const schemaIssues = parsed.problems.some((p) => p.severity === 'error') ? [] : await validatePod(parsed.value);
     hit = { parsed, schemaIssues };
-    if (yamlCache.size >= YAML_CACHE_SIZE) yamlCache.delete(yamlCache.keys().next().value!);
+    if (key.length > YAML_CACHE_CHARS / 4) return { file, text, ...hit };
+    cachedChars += key.length;
+    for (const old of yamlCache.keys()) {
+      if (cachedChars <= YAML_CACHE_CHARS) break;
+      yamlCache.delete(old);
+      cachedChars -= old.length;
+    }
   }
-  yamlCache.set(text.text, hit);
+  yamlCache.set(key, hit);
   return { file, text, ...hit };
 }
 

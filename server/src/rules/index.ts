@@ -5,6 +5,7 @@ import type { Rule } from './rule.js';
 import { rule as JKL001 } from './jkl001-yaml-syntax.js';
 import { rule as JKL002 } from './jkl002-pod-not-static.js';
 import { rule as JKL003 } from './jkl003-yaml-file-unreadable.js';
+import { rule as JKL005 } from './jkl005-input-limit.js';
 import { rule as JKL101 } from './jkl101-pod-unknown-field.js';
 import { rule as JKL102 } from './jkl102-pod-wrong-type.js';
 import { rule as JKL103 } from './jkl103-pod-missing-required.js';
@@ -31,7 +32,7 @@ import { rule as JKL901 } from './jkl901-suppression-unused.js';
 import { rule as JKL902 } from './jkl902-suppression-unknown-code.js';
 
 export const RULES: readonly Rule[] = [
-  JKL001, JKL002, JKL003, JKL101, JKL102, JKL103, JKL104, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL901, JKL902,
+  JKL001, JKL002, JKL003, JKL005, JKL101, JKL102, JKL103, JKL104, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL901, JKL902,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

@@ -12,10 +12,11 @@ export const rule: Rule = {
     // The schema leaves `image` optional; Jenkins fills it in only for the agent container.
     for (const pod of ctx.pods) {
       if (pod.invisibleParents) continue;
-      const all = effectiveContainers(pod);
+      // Names that some container (a containerTemplate, an inherited one) gives an image.
+      const imaged = new Set(effectiveContainers(pod).flatMap((o) => (o.image || o.origin === 'static') && o.name !== undefined ? [o.name] : []));
       for (const c of pod.containers) {
         if (c.origin !== 'yaml' || c.image || c.name === undefined || c.name === pod.agentContainer) continue;
-        if (all.some((o) => o !== c && o.name === c.name && (o.image || o.origin === 'static'))) continue;
+        if (imaged.has(c.name)) continue;
         ctx.report({ loc: c.nameLoc, message: `Container "${c.name}" has no image; Jenkins fills in an image only for the agent container (${pod.agentContainer})` });
       }
     }

@@ -1,6 +1,6 @@
 import type { Loc } from '../core/diagnostic.js';
 import type { Value } from '../extract/reader.js';
-import { containerNames, containersUnknowable, effectiveContainers } from '../resolve/effective.js';
+import { containerNamed, containerNames, containersUnknowable, effectiveContainers } from '../resolve/effective.js';
 import { stringSpan } from '../resolve/containers.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
 import { suggest } from '../schema/validate-pod.js';
@@ -31,9 +31,9 @@ function check(ctx: RuleContext, pod: ResolvedPod, nameValue: Value, agent = fal
   if (nameValue.kind !== 'string' || nameValue.text.placeholders.length) return;
   if (pod.notStatic || pod.fileProblem) return;
   const name = nameValue.text.text;
+  if (containerNamed(pod, name) || (!agent && name === pod.agentContainer)) return;
   // containerNames() counts the agent container, which is the very one agentContainer names.
   const names = agent ? effectiveContainers(pod).flatMap((c) => (c.name === undefined ? [] : [c.name])) : containerNames(pod);
-  if (names.includes(name)) return;
   // Containers may come from templates the linter cannot see (inheritFrom, a dynamic parent): a name
   // missing here may well be there at run time, so it is not reported (corpus README: must not flag).
   if (containersUnknowable(pod)) return;

@@ -52,21 +52,44 @@ export const rule: Rule = {
   },
 };
 
-/** Adds `command: [sleep]` / `args: [99d]` after the image, when the container has neither. */
+/**
+ * Adds a keep-alive (sleep 99d) after the image, when the container has neither command nor args,
+ * in the syntax the container is written in: map arguments, declarative block statements, or YAML
+ * keys. Text that lands inside a Groovy string is escaped for it by the core (fix/escape.ts).
+ */
 function keepAliveFix(ctx: RuleContext, def: ContainerDef): { fix?: { title: string; edits: Array<{ loc: Loc; newText: string }> } } {
   const text = def.image && ctx.textOf(def.image.loc.file);
-  if (def.command || def.args || !def.image || !text) return {};
+  if (def.keys.has('command') || def.keys.has('args') || !def.image || !text) return {};
   const file = def.image.loc.file;
-  const at = def.image.loc.end;
-  if (def.origin === 'containerTemplate') {
-    const quote = text[at];
-    if (quote !== "'" && quote !== '"') return {};
-    return { fix: { title: 'Keep the container alive with sleep', edits: [{ loc: { file, start: at + 1, end: at + 1 }, newText: `, command: 'sleep', args: '99d'` }] } };
+  const title = 'Keep the container alive with sleep';
+  const written = def.written;
+  if (written) {
+    const value = written.imageValue;
+    if (!value) return {};
+    if (written.form === 'map') return { fix: { title, edits: [{ loc: { file, start: value.end, end: value.end }, newText: `, command: 'sleep', args: '99d'` }] } };
+    // A block statement: on a line of its own, new statements go on lines of their own below it.
+    const lineStart = lineStartBefore(text, value.start);
+    const rest = text.slice(value.end, lineEndAfter(text, value.end));
+    const m = /^[ \t]*/.exec(text.slice(lineStart));
+    if (rest.trim() === '') return { fix: { title, edits: [{ loc: { file, start: value.end, end: value.end }, newText: `\n${m![0]}command 'sleep'\n${m![0]}args '99d'` }] } };
+    return { fix: { title, edits: [{ loc: { file, start: value.end, end: value.end }, newText: `; command 'sleep'; args '99d'` }] } };
   }
-  const lineStart = text.lastIndexOf('\n', def.image.loc.start - 1) + 1;
+  const at = def.image.loc.end;
+  const lineStart = lineStartBefore(text, def.image.loc.start);
   const m = /^(\s*(?:-\s+)?)image:\s*$/.exec(text.slice(lineStart, def.image.loc.start));
-  const lineEnd = text.indexOf('\n', at);
-  if (!m || text.slice(at, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return {};
+  if (!m || text.slice(at, lineEndAfter(text, at)).trim() !== '') return {};
   const indent = ' '.repeat(m[1]!.length);
-  return { fix: { title: 'Keep the container alive with sleep', edits: [{ loc: { file, start: at, end: at }, newText: `\n${indent}command: [sleep]\n${indent}args: [99d]` }] } };
+  return { fix: { title, edits: [{ loc: { file, start: at, end: at }, newText: `\n${indent}command: [sleep]\n${indent}args: [99d]` }] } };
+}
+
+/** Offset where the line holding `offset` starts (after LF, CRLF or a lone CR). */
+function lineStartBefore(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** Offset of the line break that ends the line holding `offset`, or the text's end. */
+function lineEndAfter(text: string, offset: number): number {
+  const m = /[\r\n]/g;
+  m.lastIndex = offset;
+  return m.exec(text)?.index ?? text.length;
 }

@@ -28,10 +28,10 @@ export const rule: Rule = {
       if (pod.template.options.has('volumes')) continue;
       const volumes = volumesOf(pod);
       if (!volumes) continue;
-      const known = [...volumes, ...JENKINS_VOLUMES];
+      const known = new Set([...volumes, ...JENKINS_VOLUMES]);
       for (const c of pod.containers) {
         for (const m of c.mounts) {
-          if (m.name === undefined || known.includes(m.name)) continue;
+          if (m.name === undefined || known.has(m.name)) continue;
           const close = suggest(m.name, volumes);
           ctx.report({
             loc: m.nameLoc,

@@ -45,7 +45,7 @@ export const rule: Rule = {
         // containerTemplate(shell: …)
         if (def.shell) {
           const path = def.shell.value.split(/\s+/)[0]!;
-          flag({ ...def.shell.loc, end: def.shell.loc.start + path.length }, path, def);
+          flag({ file: def.shell.loc.file, ...sourceRange(def.shell.text, 0, path.length) }, path, def);
         }
       }
     }

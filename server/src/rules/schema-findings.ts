@@ -3,7 +3,7 @@
 
 import { isMap, type Node, type Pair } from 'yaml';
 import type { SchemaCode, SchemaIssue } from '../schema/validate-pod.js';
-import { keyText, locate, nodeRange } from '../yaml/parse-yaml.js';
+import { locate, nodeRange, pairFor } from '../yaml/parse-yaml.js';
 import { yamlLoc, type PodYaml } from '../resolve/resolve.js';
 import type { RuleContext } from './rule.js';
 
@@ -26,10 +26,8 @@ export function reportSchemaIssues(ctx: RuleContext, code: SchemaCode): void {
 function issueRange(y: PodYaml, issue: SchemaIssue): [number, number] | undefined {
   const at = locate(y.parsed.doc, issue.path);
   if (issue.target === 'key') {
-    if (!isMap(at.node)) return undefined;
-    let pair: Pair<Node, Node> | undefined;
-    for (const p of at.node.items as Array<Pair<Node, Node>>) if (keyText(p.key) === issue.key) pair = p;
-    return nodeRange(pair?.key ?? undefined);
+    if (!isMap(at.node) || issue.key === undefined) return undefined;
+    return nodeRange(pairFor(at.node, issue.key)?.key ?? undefined);
   }
   if (issue.target === 'object') {
     // Point at the key that holds the object, or (for a list item) at its first key.

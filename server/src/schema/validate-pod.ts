@@ -126,8 +126,11 @@ function toIssue(e: AjvError, root: unknown): SchemaIssue | undefined {
 }
 
 /** A close property name, for did-you-mean: same letters in another case, or a small edit away. */
+/** Past this many names a did-you-mean helps no one, and asking it per name would cost n². */
+const MAX_SUGGESTION_CANDIDATES = 200;
+
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
-  if (!candidates.length) return undefined;
+  if (!candidates.length || candidates.length > MAX_SUGGESTION_CANDIDATES || word.length > 200) return undefined;
   const lower = word.toLowerCase();
   const sameCase = candidates.find((c) => c.toLowerCase() === lower);
   if (sameCase) return sameCase;

@@ -2,13 +2,15 @@
 // a fragment without apiVersion/kind is fine, blank YAML is an empty pod, the last of duplicate keys
 // wins. Offsets are positions in the YAML text; callers map them through MappedText.
 
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface YamlProblem {
   start: number;
   end: number;
   message: string;
   severity: 'error' | 'warning';
+  /** The YAML is too deep to read: not a mistake in it (JKL005, not JKL001); nothing else is checked. */
+  limit?: true;
 }
 
 export interface ParsedYaml {
@@ -20,34 +22,78 @@ export interface ParsedYaml {
 
 /** Billion-laughs cap: how many alias expansions one document may make. */
 const MAX_ALIAS_COUNT = 100;
+/** Nesting past this is not read (a pod spec is about ten levels deep). */
+export const MAX_YAML_DEPTH = 100;
+
+const DUPLICATE_KEY = 'Duplicate key in pod YAML: Jenkins keeps the last value and silently drops the other';
+const tooDeep = (start: number, end: number): YamlProblem => ({
+  start,
+  end,
+  severity: 'error',
+  limit: true,
+  message: `Pod YAML nested more than ${MAX_YAML_DEPTH} levels deep is not read; this pod is not checked`,
+});
 
 export function parseYaml(text: string): ParsedYaml {
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below in one pass: the parser's own check scans the map per key.
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
     let [start, end] = e.pos;
+    // The parser recurses per level and reports its own stack overflow as an error.
+    if (/call stack/i.test(e.message)) {
+      if (!problems.some((p) => p.limit)) problems.push(tooDeep(start, start + 1));
+      continue;
+    }
     const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
     if (quote && text.lastIndexOf(quote, start) >= 0) {
       // The parser notices at the end of the text; the mistake is the quote that was opened.
       start = text.lastIndexOf(quote, start);
       end = start + 1;
     }
-    if (e.code === 'DUPLICATE_KEY') {
-      problems.push({ start, end, severity: 'warning', message: 'Duplicate key in pod YAML: Jenkins keeps the last value and silently drops the other' });
-    } else {
-      problems.push({ start, end: Math.max(end, start + 1), severity: 'error', message: `Pod YAML is not valid YAML: ${firstLine(e.message)}` });
-    }
+    problems.push({ start, end: Math.max(end, start + 1), severity: 'error', message: `Pod YAML is not valid YAML: ${firstLine(e.message)}` });
   }
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...walk(doc));
   let value: unknown = {};
   if (!problems.some((p) => p.severity === 'error')) {
     try {
       value = dropNulls(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) ?? {};
     } catch (e) {
-      // The yaml package throws when aliases expand past the cap (a YAML bomb).
-      problems.push({ start: 0, end: Math.min(text.length, 1), severity: 'error', message: `Pod YAML is not valid YAML: ${firstLine((e as Error).message)}` });
+      // The yaml package throws when aliases expand past the cap (a YAML bomb), or nest past the stack.
+      if (e instanceof RangeError) problems.push(tooDeep(0, Math.min(text.length, 1)));
+      else problems.push({ start: 0, end: Math.min(text.length, 1), severity: 'error', message: `Pod YAML is not valid YAML: ${firstLine((e as Error).message)}` });
     }
   }
-  return { doc, value, problems };
+  return { doc, value, problems: problems.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * One iterative pass over the document: duplicate keys (a warning each, at the later key) and
+ * nesting past MAX_YAML_DEPTH (then nothing else is read, so no later step recurses that deep).
+ */
+function walk(doc: Document.Parsed): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_YAML_DEPTH) {
+      const r = (node as Node).range;
+      return [tooDeep(r?.[0] ?? 0, (r?.[0] ?? 0) + 1)];
+    }
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const pair of node.items as Array<Pair<Node, Node>>) {
+      const k = keyText(pair.key);
+      if (k !== undefined && seen.has(k) && pair.key?.range) problems.push({ start: pair.key.range[0], end: pair.key.range[1], severity: 'warning', message: DUPLICATE_KEY });
+      if (k !== undefined) seen.add(k);
+      stack.push({ node: pair.value, depth: depth + 1 });
+    }
+  }
+  return problems;
 }
 
 function firstLine(s: string): string {
@@ -77,10 +123,7 @@ export function locate(doc: Document.Parsed, path: readonly string[]): YamlLocat
   let pair: Pair<Node, Node> | undefined;
   for (const seg of path) {
     if (isMap(node)) {
-      // The last pair with that key: Jackson keeps the last duplicate.
-      const items = node.items as Array<Pair<Node, Node>>;
-      pair = undefined;
-      for (const p of items) if (keyText(p.key) === seg) pair = p;
+      pair = pairFor(node, seg);
       if (!pair) return {};
       node = pair.value;
     } else if (isSeq(node)) {
@@ -92,6 +135,23 @@ export function locate(doc: Document.Parsed, path: readonly string[]): YamlLocat
     }
   }
   return { ...(node ? { node: node as Node } : {}), ...(pair ? { pair } : {}) };
+}
+
+/** Each map's pairs by key, built once per map, so that locating many keys in a large map stays linear. */
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair<Node, Node>>>();
+
+/** The pair with this key in a map; the last one, as Jackson keeps the last duplicate. */
+export function pairFor(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Array<Pair<Node, Node>>) {
+      const k = keyText(p.key);
+      if (k !== undefined) index.set(k, p);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function keyText(key: unknown): string | undefined {

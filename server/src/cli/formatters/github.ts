@@ -1,11 +1,11 @@
 // --format github: GitHub Actions workflow commands, which annotate the pull request's diff.
 
-import { oneBased, type FileReport } from './report.js';
+import { oneBased, printable, type FileReport } from './report.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /** Workflow-command escaping: data escapes %, CR, LF; property values also : and ,. */
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const data = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(reports: FileReport[]): string {

@@ -2,7 +2,7 @@
 
 import pc from 'picocolors';
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import type { FileReport, FormatContext } from './report.js';
+import { printable, type FileReport, type FormatContext } from './report.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -11,11 +11,12 @@ export function formatText(reports: FileReport[], ctx: FormatContext): string {
   const lines: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of reports) {
-    const textLines = r.text.split('\n');
+    // Lines as LSP and the core count them: a lone CR ends one too.
+    const textLines = r.text.split(/\r\n|\r|\n/);
     for (const d of r.diagnostics) {
       count[d.severity]++;
-      const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      lines.push(`${c.bold(where)}: ${paint(c, d.severity)} ${c.dim(d.code)} ${d.message}`);
+      const where = `${printable(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      lines.push(`${c.bold(where)}: ${paint(c, d.severity)} ${c.dim(d.code)} ${printable(d.message)}`);
       lines.push(...excerpt(textLines, d, c));
     }
   }
@@ -35,9 +36,12 @@ function paint(c: Colors, s: Severity): string {
 
 function excerpt(textLines: string[], d: Diagnostic, c: Colors): string[] {
   const n = d.range.start.line;
-  const line = (textLines[n] ?? '').replace(/\r$/, '');
-  if (line.length > 200) return [];
+  const raw = textLines[n] ?? '';
+  if (raw.length > 200) return [];
   const gutter = String(n + 1);
+  // The caret counts UTF-16 units of the raw line; an escaped character is wider, so no caret then.
+  const line = printable(raw, true);
+  if (line !== raw) return [`${c.dim(gutter + ' |')} ${line}`];
   const start = d.range.start.character;
   const end = d.range.end.line === n ? Math.max(d.range.end.character, start + 1) : line.length;
   // Tabs keep their width under the caret by being echoed as tabs.
