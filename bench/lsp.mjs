@@ -87,22 +87,41 @@ function rssKb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 }
 
-export async function memory(edits = 10_000) {
+/**
+ * The real server process's RSS over `edits` edits of one document (`text`, each edit from `edit`),
+ * sampled every `every` edits; growth is measured from the first sample.
+ */
+async function rssOverEdits(text, edit, edits, every) {
   const proc = spawn(process.execPath, [join(root, 'server', 'bin', 'jenkinsfile-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const c = client(proc.stdout, proc.stdin);
-  const text = await openBig(c);
-  let p;
+  await c.init();
+  let p = c.published();
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'jenkinsfile', version: 1, text } });
+  await p;
   const samples = [];
   for (let i = 0; i < edits; i++) {
     p = c.published();
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
     await p;
-    if ((i + 1) % 1000 === 0 || i + 1 === edits) samples.push({ edits: i + 1, rssKb: rssKb(proc.pid) });
+    if ((i + 1) % every === 0 || i + 1 === edits) samples.push({ edits: i + 1, rssKb: rssKb(proc.pid) });
   }
   c.conn.dispose();
   proc.kill();
-  const first = samples.find((s) => s.edits >= Math.min(1000, edits)) ?? samples[0];
-  const last = samples[samples.length - 1];
-  return { samples, growth: last.rssKb / first.rssKb - 1 };
+  return { samples, growth: samples[samples.length - 1].rssKb / samples[0].rssKb - 1 };
 }
 
+export function memory(edits = 10_000) {
+  return rssOverEdits(bigJenkinsfile(), edit, edits, 1000);
+}
+
+/**
+ * A document holding 1 MB of inline pod YAML, each edit changing one character inside it: every
+ * edit is new YAML to parse, and the parse memo must stay within its byte budget.
+ */
+export function memoryLargeYaml(edits = 60) {
+  const labels = Array.from({ length: 40_000 }, (_, i) => `    k${i}: value-${i}`).join('\n');
+  const text = `pipeline {\n  agent { kubernetes { yaml '''\nmetadata:\n  labels:\n    edited: v0\n${labels}\n''' } }\n  stages { stage('a') { steps { sh 'x' } } }\n}\n`;
+  const at = text.indexOf('edited: v0') + 'edited: v'.length;
+  const change = (t, n) => ({ range: { start: lineCol(t, at), end: lineCol(t, at + 1) }, text: String(n % 10) });
+  return rssOverEdits(text, change, edits, 10);
+}

@@ -1,7 +1,8 @@
 // npm run bench: every benchmark, each printed as a ratio against a baseline measured in the same
 // run. BENCH_QUICK=1 keeps it well under a minute (fewer pairs, edits and files).
 import { coldStart } from './cold-start.mjs';
-import { latency, memory } from './lsp.mjs';
+import { growth } from './growth.mjs';
+import { latency, memory, memoryLargeYaml } from './lsp.mjs';
 import { peerComparison } from './peer.mjs';
 import { scale } from './scale.mjs';
 import { throughput } from './throughput.mjs';
@@ -26,6 +27,13 @@ console.log(`lsp latency: didChange → publishDiagnostics on ${l.lines} lines: 
 
 const m = await memory(quick ? 1000 : 10_000);
 console.log(`lsp memory: RSS ${m.samples.map((x) => `${x.edits}: ${f(x.rssKb / 1024, 0)} MB`).join(', ')} — growth after the first 1,000 edits ${f(m.growth * 100)}% (target ≤ 10%)`);
+
+const y = await memoryLargeYaml(quick ? 20 : 60);
+console.log(`lsp memory, 1 MB of inline pod YAML edited: RSS ${y.samples.map((x) => `${x.edits}: ${f(x.rssKb / 1024, 0)} MB`).join(', ')} — growth ${f(y.growth * 100)}% (target: flat)`);
+
+for (const g of await growth(quick)) {
+  console.log(`growth, ${g.name}: ${g.kb.map((k) => f(k, 0)).join('/')} KB → ${g.ms.map((m) => f(m)).join('/')} ms — ×${g.ratios.map((x) => f(x, 2)).join(', ×')} per doubling (≈2 is linear)`);
+}
 
 // The peer runs a JVM per cold run (~10 s each): the full bench only.
 if (!quick) {
