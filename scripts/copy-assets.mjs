@@ -1,5 +1,5 @@
 // Copies the runtime assets the compiled server loads by path: the Groovy grammar wasm, the JSON
-// schemas, the generated validators and the rule docs (for --explain). Run by `npm run build` in server/.
+// schemas, the generated validators and catalog, and the rule docs (for --explain). Run by `npm run build` in server/.
 import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,5 +17,7 @@ mkdirSync(join(out, 'schemas'), { recursive: true });
 for (const f of readdirSync(join(root, 'schemas'))) cpSync(join(root, 'schemas', f), join(out, 'schemas', f));
 // The precompiled validators (scripts/build-validators.mjs), for the compiled modules that import them.
 cpSync(join(root, 'server', 'src', 'schema', 'generated'), join(out, 'schema', 'generated'), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
+// The Jenkins catalog as a module (scripts/build-catalog.mjs).
+cpSync(join(root, 'server', 'src', 'catalog', 'generated'), join(out, 'catalog', 'generated'), { recursive: true, filter: (f) => !f.endsWith('.d.ts') });
 mkdirSync(join(out, 'docs'), { recursive: true });
 for (const f of readdirSync(join(root, 'docs', 'rules'))) cpSync(join(root, 'docs', 'rules', f), join(out, 'docs', f));

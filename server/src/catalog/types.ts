@@ -1,0 +1,49 @@
+// The shape of catalog/jenkins-catalog.json (written by scripts/catalog/generate.mjs; its README
+// says where each field is read from in the plugins' sources).
+
+export type ParamType =
+  | { kind: 'string' }
+  | { kind: 'int' }
+  | { kind: 'long' }
+  | { kind: 'boolean' }
+  | { kind: 'double' }
+  | { kind: 'enum'; values: string[] }
+  | { kind: 'list'; of?: ParamType }
+  | { kind: 'map' }
+  | { kind: 'describable'; base: string }
+  | { kind: 'object' };
+
+export interface Param {
+  name: string;
+  type: ParamType;
+  required: boolean;
+  deprecated?: true;
+  description?: string;
+}
+
+export type EntryKind = 'step' | 'option' | 'jobProperty' | 'trigger' | 'parameter' | 'tool' | 'agent' | 'when' | 'post' | 'describable';
+
+export interface Entry {
+  kind: EntryKind;
+  symbol: string;
+  otherSymbols?: string[];
+  plugin: string;
+  className: string;
+  params: Param[];
+  takesBlock?: boolean;
+  needsLauncherOrFilePath?: boolean;
+  metaStep?: 'step' | 'wrap';
+  canUseInStage?: boolean;
+  implements?: string[];
+  advanced?: true;
+  description: string;
+  example: string;
+  displayName?: string;
+  ordinal?: number;
+}
+
+export interface CatalogData {
+  generatedBy: string;
+  sources: Array<{ plugin: string; version: string; repo: string; commit: string }>;
+  entries: Entry[];
+}
