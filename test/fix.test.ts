@@ -28,9 +28,9 @@ const key = (d: Flat) => `${d.code} ${d.message}`;
 describe('--fix', () => {
   const withFixes = filesUnder(FIXTURES, (p) => p.endsWith('.Jenkinsfile')).filter((f) => (JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]).some((d) => d.fix));
 
-  it('has fixtures with fixes for JKL101, JKL204, JKL208, JKL302 and JKL303', () => {
+  it('has fixtures with fixes for JKL101, JKL204, JKL208, JKL302, JKL303, JKL401, JKL402, JKL406 and JKL407', () => {
     const codes = new Set(withFixes.flatMap((f) => (JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]).filter((d) => d.fix).map((d) => d.code)));
-    assert.deepEqual([...codes].sort(), ['JKL101', 'JKL204', 'JKL208', 'JKL302', 'JKL303']);
+    assert.deepEqual([...codes].sort(), ['JKL101', 'JKL204', 'JKL208', 'JKL302', 'JKL303', 'JKL401', 'JKL402', 'JKL406', 'JKL407']);
   });
 
   for (const original of withFixes) {
@@ -41,8 +41,10 @@ describe('--fix', () => {
       const r = fix(file);
       assert.equal(r.stderr, '');
       const after = flatten((await lintPath(file)).diagnostics, dirname(file));
-      const expected = before.filter((d) => !d.fix).map(key).sort();
-      assert.deepEqual(after.map(key).sort(), expected, 'the fixed findings are gone and nothing new appears');
+      // A fix may take a consequence with it (steps wrapped, the stage has something to do): what is
+      // left is a subset of the findings without a fix.
+      const unfixed = new Set(before.filter((d) => !d.fix).map(key));
+      assert.deepEqual(after.map(key).filter((k) => !unfixed.has(k)), [], 'the fixed findings are gone and nothing new appears');
       const once = readFileSync(file, 'utf8');
       fix(file);
       assert.equal(readFileSync(file, 'utf8'), once, 'a second --fix changes nothing');

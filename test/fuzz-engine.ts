@@ -114,12 +114,15 @@ export async function check(text: string, boundMs: number): Promise<string | und
   }
   const ms = performance.now() - t0;
   if (ms > boundMs) return `took ${ms.toFixed(0)} ms`;
+  // One line index per file, not per diagnostic: a large file with many findings stays linear here too.
+  const indexes = new Map<string, LineIndex>();
   for (const d of result.diagnostics) {
     if (!/^JKL\d{3}$/.test(d.code) || !d.message || !['error', 'warning', 'info'].includes(d.severity)) return `malformed diagnostic ${JSON.stringify(d)}`;
     if (d.message.startsWith('Internal error')) return d.message;
     const fileText = result.texts.get(d.file);
     if (fileText === undefined) return `diagnostic in an unknown file ${d.file}`;
-    const lines = new LineIndex(fileText);
+    let lines = indexes.get(d.file);
+    if (!lines) indexes.set(d.file, (lines = new LineIndex(fileText)));
     const { start, end } = d.range;
     const inside = (p: { line: number; character: number }) => p.line >= 0 && p.character >= 0 && p.line < lines.lineCount && lines.offset(p) - lines.offset({ line: p.line, character: 0 }) === p.character;
     if (!inside(start) || !inside(end) || start.line > end.line || (start.line === end.line && start.character > end.character)) return `range outside the document: ${JSON.stringify(d.range)} (${d.code})`;

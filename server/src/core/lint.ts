@@ -4,6 +4,9 @@
 
 import type { Tree } from '../parse/parser.js';
 import { parseGroovy } from '../parse/parser.js';
+import { syntaxProblems, type SyntaxProblem } from '../parse/syntax.js';
+import { builtinCatalog } from '../catalog/catalog.js';
+import { analyzeDeclarative, type Declarative } from '../declarative/index.js';
 import { emptyExtraction, extract } from '../extract/extract.js';
 import { escapeForString } from '../fix/escape.js';
 import { TokenReader } from '../extract/reader.js';
@@ -16,6 +19,9 @@ import type { Config } from './config.js';
 import type { Diagnostic, Finding, Loc, Range } from './diagnostic.js';
 import type { Host } from './host.js';
 import { LineIndex } from './line-index.js';
+
+/** The largest file for which tree-sitter is asked to arbitrate what the lexer guessed. */
+const MAX_TREE_CHARS = 128 * 1024;
 
 export interface LintOptions {
   /** Path (or URI path) of the Jenkinsfile; yamlFile paths resolve from it. */
@@ -43,13 +49,18 @@ export interface LintResult {
 export interface Analysis {
   extraction: Extraction;
   pods: ResolvedPod[];
+  declarative: Declarative;
+  /** Where Groovy would refuse to compile the file (JKL004). */
+  syntax: SyntaxProblem[];
 }
 
 /** The model rules see: templates, steps and resolved pods (also what editor features navigate). */
 export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & { config?: Config }): Promise<Analysis> {
   const reader = new TokenReader(text);
   let extraction: Extraction;
-  if (!reader.guessed) extraction = extract(undefined, reader);
+  // Past MAX_TREE_CHARS the lexer's guess stands: tree-sitter's error recovery on large broken input
+  // takes seconds (measured: 445 KB, 7 s), and the tree only vetoes a guess about a `/`.
+  if (!reader.guessed || text.length > MAX_TREE_CHARS) extraction = extract(undefined, reader);
   else if (opts.tree) extraction = extract(await opts.tree(), reader);
   else {
     const tree = await parseGroovy(text);
@@ -59,7 +70,11 @@ export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & 
       tree.delete();
     }
   }
-  return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins) };
+  const syntax = syntaxProblems(reader);
+  // Where brackets or strings do not close, the structure read from them is not the author's: the
+  // Declarative checks say nothing rather than guess.
+  const declarative = syntax.some((p) => p.structural) ? { problems: [], limits: [] } : analyzeDeclarative(reader, builtinCatalog);
+  return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins), declarative, syntax };
 }
 
 /**
@@ -71,14 +86,13 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
   // A UTF-16 unit comes from at least one byte, so this never refuses a file under the byte limit.
   if (text.length > MAX_FILE_BYTES) return lintOversized(text, text.length, 'characters', opts);
-  const { extraction, pods } = await analyze(text, opts);
-  return check(text, extraction, pods, opts);
+  return check(text, await analyze(text, opts), opts);
 }
 
 /** The result for a file over MAX_FILE_BYTES (`size` in `unit`); `text` is what is known of it, maybe nothing. */
 export function lintOversized(text: string, size: number, unit: string, opts: LintOptions): Promise<LintResult> {
   const limit = { start: 0, end: 0, message: `This file is not checked: it is ${thousands(size)} ${unit}, over the limit of ${thousands(MAX_FILE_BYTES)}` };
-  return Promise.resolve(check(text, emptyExtraction(text, [limit]), [], opts));
+  return Promise.resolve(check(text, { extraction: emptyExtraction(text, [limit]), pods: [], declarative: { problems: [], limits: [] }, syntax: [] }, opts));
 }
 
 function thousands(n: number): string {
@@ -86,7 +100,8 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function check(text: string, extraction: Extraction, pods: ResolvedPod[], opts: LintOptions): LintResult {
+function check(text: string, analysis: Analysis, opts: LintOptions): LintResult {
+  const { extraction, pods } = analysis;
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
   const indexes = new Map<string, LineIndex>();
@@ -96,13 +111,13 @@ function check(text: string, extraction: Extraction, pods: ResolvedPod[], opts: 
     return idx;
   };
   const directives = collectDirectives(extraction, pods, opts.file, lines);
-  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives, textOf: (f) => texts.get(f) }, opts);
+  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, declarative: analysis.declarative, syntax: analysis.syntax, directives, textOf: (f) => texts.get(f) }, opts);
   const kept = applyDirectives(toDiagnostics(run(undefined), lines, opts.config), directives, opts.file);
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), lines, opts.config)];
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods }, lines };
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis, lines };
 }
 
-function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
+function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'declarative' | 'syntax' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const byTemplate = new Map<PodTemplate, ResolvedPod>(model.pods.map((p) => [p.template, p]));
   let current: Rule | undefined;
@@ -110,6 +125,8 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
   const ctx: RuleContext = {
     extraction: model.extraction,
     pods: model.pods,
+    declarative: model.declarative,
+    syntax: model.syntax,
     directives: model.directives,
     textOf: model.textOf,
     file: opts.file,

@@ -97,6 +97,11 @@ export class TokenReader {
     return (this.cuts = cuts);
   }
 
+  /** Index of the bracket that closes the opener at token i (the token count when it is unclosed). */
+  closerOf(i: number): number {
+    return this.match[i]!;
+  }
+
   /** Index of the token starting exactly at `offset`, or -1. */
   indexAt(offset: number): number {
     let lo = 0;

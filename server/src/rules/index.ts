@@ -5,6 +5,7 @@ import type { Rule } from './rule.js';
 import { rule as JKL001 } from './jkl001-yaml-syntax.js';
 import { rule as JKL002 } from './jkl002-pod-not-static.js';
 import { rule as JKL003 } from './jkl003-yaml-file-unreadable.js';
+import { rule as JKL004 } from './jkl004-groovy-syntax.js';
 import { rule as JKL005 } from './jkl005-input-limit.js';
 import { rule as JKL101 } from './jkl101-pod-unknown-field.js';
 import { rule as JKL102 } from './jkl102-pod-wrong-type.js';
@@ -28,11 +29,21 @@ import { rule as JKL303 } from './jkl303-kaniko-shell-path.js';
 import { rule as JKL304 } from './jkl304-kaniko-no-registry-auth.js';
 import { rule as JKL305 } from './jkl305-kaniko-no-destination.js';
 import { rule as JKL306 } from './jkl306-kaniko-archived-image.js';
+import { rule as JKL401 } from './jkl401-declarative-pipeline-section.js';
+import { rule as JKL402 } from './jkl402-declarative-stage.js';
+import { rule as JKL403 } from './jkl403-declarative-steps.js';
+import { rule as JKL404 } from './jkl404-declarative-agent.js';
+import { rule as JKL405 } from './jkl405-declarative-environment.js';
+import { rule as JKL406 } from './jkl406-declarative-when.js';
+import { rule as JKL407 } from './jkl407-declarative-post.js';
+import { rule as JKL408 } from './jkl408-declarative-matrix.js';
+import { rule as JKL409 } from './jkl409-declarative-directive.js';
+import { rule as JKL410 } from './jkl410-declarative-value.js';
 import { rule as JKL901 } from './jkl901-suppression-unused.js';
 import { rule as JKL902 } from './jkl902-suppression-unknown-code.js';
 
 export const RULES: readonly Rule[] = [
-  JKL001, JKL002, JKL003, JKL005, JKL101, JKL102, JKL103, JKL104, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL901, JKL902,
+  JKL001, JKL002, JKL003, JKL004, JKL005, JKL101, JKL102, JKL103, JKL104, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL401, JKL402, JKL403, JKL404, JKL405, JKL406, JKL407, JKL408, JKL409, JKL410, JKL901, JKL902,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

@@ -8,6 +8,10 @@ export const rule: Rule = {
   summary: 'Part of the file is too large or too deeply nested to check; it is left unchecked, not guessed',
   check(ctx) {
     for (const l of ctx.extraction.limits) ctx.report({ loc: { file: ctx.file, start: l.start, end: l.end }, message: l.message });
+    for (const l of ctx.declarative.limits) {
+      const line = ctx.extraction.source.indexOf('\n', l.start);
+      ctx.report({ loc: { file: ctx.file, start: l.start, end: line < 0 ? l.end : Math.min(l.end, line) }, message: 'Blocks nested more than 100 levels deep: the Declarative checks do not read inside' });
+    }
     for (const pod of ctx.pods) {
       const y = pod.yaml;
       for (const p of y?.parsed.problems ?? []) {

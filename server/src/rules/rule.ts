@@ -2,6 +2,8 @@
 
 import type { Config } from '../core/config.js';
 import type { Finding, Severity } from '../core/diagnostic.js';
+import type { Declarative } from '../declarative/index.js';
+import type { SyntaxProblem } from '../parse/syntax.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
 import type { Directive } from '../suppress/directives.js';
@@ -11,6 +13,10 @@ export interface RuleContext {
   file: string;
   extraction: Extraction;
   pods: ResolvedPod[];
+  /** The Declarative pipeline and what Jenkins' parser and validator say of it. */
+  declarative: Declarative;
+  /** Where Groovy would refuse to compile the file. */
+  syntax: SyntaxProblem[];
   podOf(t: PodTemplate): ResolvedPod | undefined;
   config: Config;
   /** Suppression directives, with which codes they used (filled in for rules of the 'suppressions' phase). */

@@ -36,7 +36,8 @@ const tooDeep = (start: number, end: number): YamlProblem => ({
 
 export function parseYaml(text: string): ParsedYaml {
   // Duplicate keys are found below in one pass: the parser's own check scans the map per key.
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false });
+  // logLevel: the library would print its own warnings to stderr; ours are findings.
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
     let [start, end] = e.pos;

@@ -1,0 +1,24 @@
+// The Declarative view of a Jenkinsfile: the pipeline Jenkins would run, read from the same tokens
+// as the pod extraction, and what Jenkins' parser and validator would report about it.
+
+import type { Catalog } from '../catalog/catalog.js';
+import type { TokenReader } from '../extract/reader.js';
+import type { Pipeline, Span } from './model.js';
+import { parseDeclarative } from './parse.js';
+import type { Problem } from './problems.js';
+import { validatePipeline } from './validate.js';
+
+export interface Declarative {
+  /** The pipeline { } Jenkins would run; absent in a scripted Jenkinsfile. */
+  pipeline?: Pipeline;
+  problems: Problem[];
+  /** Blocks nested too deep for the Declarative checks to read (JKL005). */
+  limits: Span[];
+}
+
+/** `catalog` is asked for only when there is a pipeline to validate (parsing it costs a cold start). */
+export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog): Declarative {
+  const { pipeline, problems, limits } = parseDeclarative(reader);
+  if (pipeline) validatePipeline(pipeline, problems, catalog());
+  return { ...(pipeline ? { pipeline } : {}), problems: problems.list, limits };
+}
