@@ -1,7 +1,8 @@
 // The VS Code extension in a real VS Code: code-server (VS Code 1.99 from npm) driven headless by
 // Debian's Chromium through playwright-core. Installs the packaged .vsix, opens a workspace with a
 // Jenkinsfile that runs `sh` in a Kaniko :latest container, and checks what a person would see:
-// the language mode, the JKL302 problem at its line, the quick fix, and the problem gone after it.
+// the language mode, the JKL302 problem at its line, the quick fix, the problem gone after it, and
+// a Declarative error (JKL401) of a second Jenkinsfile.
 // The screenshot is kept as test/.tmp/vscode-e2e.png. Set up by .ci/run (../shared/tools/vscode-e2e).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -65,6 +66,8 @@ describe('VS Code extension in code-server', { skip: READY ? false : `code-serve
     );
     writeFileSync(join(ws, 'Jenkinsfile'), kanikoPipeline('gcr.io/kaniko-project/executor:latest'));
     writeFileSync(join(ws, '.jenkinsfile-lint.yaml'), 'rules: {JKL306: off}\n');
+    // A Declarative mistake Jenkins' own validator rejects.
+    writeFileSync(join(ws, 'release.Jenkinsfile'), "pipeline {\n  agent any\n  enviroment { TARGET = 'prod' }\n  stages { stage('Release') { steps { echo 'release' } } }\n}\n");
 
     // The packaged extension, as users get it.
     const vsix = join(work, 'jenkinsfile-lint.vsix');
@@ -133,6 +136,19 @@ describe('VS Code extension in code-server', { skip: READY ? false : `code-serve
       await page.keyboard.press('Control+S');
       await page.waitForTimeout(1000);
       assert.match(readFileSync(join(ws, 'Jenkinsfile'), 'utf8'), /image: gcr\.io\/kaniko-project\/executor:debug\n/);
+
+      // A Declarative error, in Jenkins' words, in the Problems panel.
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('release.Jenkinsfile');
+      const other = page.locator('.quick-input-list .monaco-list-row', { hasText: /^release\.Jenkinsfile/ }).first();
+      await other.waitFor({ timeout: 30_000 });
+      await other.click();
+      const declarative = page.locator('.markers-panel .monaco-list-row', { hasText: 'JKL401' }).first();
+      await declarative.waitFor({ timeout: 60_000 });
+      const declarativeText = await declarative.innerText();
+      assert.match(declarativeText, /Undefined section "enviroment"/);
+      assert.match(declarativeText, /\[Ln 3, Col 3\]/);
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-e2e-declarative.png') });
     } catch (e) {
       // What the editor showed when it went wrong, for whoever reads the failure.
       mkdirSync(ARTIFACTS, { recursive: true });

@@ -73,7 +73,7 @@ export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & 
   const syntax = syntaxProblems(reader);
   // Where brackets or strings do not close, the structure read from them is not the author's: the
   // Declarative checks say nothing rather than guess.
-  const declarative = syntax.some((p) => p.structural) ? { problems: [], limits: [] } : analyzeDeclarative(reader, builtinCatalog);
+  const declarative = syntax.some((p) => p.structural) ? { problems: [], limits: [], blocks: [] } : analyzeDeclarative(reader, builtinCatalog);
   return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins), declarative, syntax };
 }
 
@@ -92,7 +92,7 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
 /** The result for a file over MAX_FILE_BYTES (`size` in `unit`); `text` is what is known of it, maybe nothing. */
 export function lintOversized(text: string, size: number, unit: string, opts: LintOptions): Promise<LintResult> {
   const limit = { start: 0, end: 0, message: `This file is not checked: it is ${thousands(size)} ${unit}, over the limit of ${thousands(MAX_FILE_BYTES)}` };
-  return Promise.resolve(check(text, { extraction: emptyExtraction(text, [limit]), pods: [], declarative: { problems: [], limits: [] }, syntax: [] }, opts));
+  return Promise.resolve(check(text, { extraction: emptyExtraction(text, [limit]), pods: [], declarative: { problems: [], limits: [], blocks: [] }, syntax: [] }, opts));
 }
 
 function thousands(n: number): string {

@@ -372,9 +372,7 @@ class ExprParser {
     const span = { start: t.start, end: t.end };
     if (t.kind === 'string') {
       this.pos++;
-      const text = decodeString(this.g.reader.src, t);
-      const interpolates = t.quote === '"' || t.quote === '"""' || t.quote === '/' || t.quote === '$/';
-      return { kind: interpolates && text.placeholders.length ? 'gstring' : 'string', text, ...span };
+      return new StringExpr(this.g.reader.src, t);
     }
     if (t.kind === 'number') {
       this.pos++;
@@ -475,7 +473,7 @@ class ExprParser {
   private primaryKey(): Expr {
     const t = this.tok()!;
     this.pos++;
-    if (t.kind === 'string') return { kind: 'string', text: decodeString(this.g.reader.src, t), start: t.start, end: t.end };
+    if (t.kind === 'string') return new StringExpr(this.g.reader.src, t);
     if (t.kind === 'number') return { kind: 'number', raw: t.text, start: t.start, end: t.end };
     return { kind: 'var', name: t.text, start: t.start, end: t.end };
   }
@@ -518,10 +516,11 @@ class ExprParser {
   }
 
   private finish(c: Omit<GCall, 'end'> & { start: number }): Expr {
-    const call: GCall = { ...c, end: this.endOf(this.pos) };
-    if (call.receiver === undefined) delete call.receiver;
-    if (call.name === undefined) delete call.name;
-    return { kind: 'call', call, start: call.start, end: call.end };
+    const end = this.endOf(this.pos);
+    const call: GCall = { nameSpan: c.nameSpan, named: c.named, positional: c.positional, trailing: c.trailing, headEnd: c.headEnd, start: c.start, end };
+    if (c.receiver) call.receiver = c.receiver;
+    if (c.name !== undefined) call.name = c.name;
+    return { kind: 'call', call, start: call.start, end };
   }
 
   /** Does a command argument start here, on the same line (`sh 'x'`, `agent any`, `timeout time: 5`)? */
@@ -537,4 +536,42 @@ class ExprParser {
   private commandEnd(): number {
     return Math.min(Math.max(this.g.reader.statementEnd(this.pos), this.pos), this.to);
   }
+}
+
+/**
+ * A string literal, decoded only when its text is asked for (most are step arguments no check
+ * reads). A GString when it interpolates: `"${x}"` or `"$x"`, not an escaped `\\$`.
+ */
+class StringExpr {
+  readonly kind: 'string' | 'gstring';
+  readonly start: number;
+  readonly end: number;
+  private decoded?: MappedText;
+
+  constructor(
+    private readonly src: string,
+    private readonly tok: Token,
+  ) {
+    this.start = tok.start;
+    this.end = tok.end;
+    this.kind = interpolates(src, tok) ? 'gstring' : 'string';
+  }
+
+  get text(): MappedText {
+    return (this.decoded ??= decodeString(this.src, this.tok));
+  }
+}
+
+/** Whether a string token holds an interpolation, by the same reading decodeString makes of it. */
+function interpolates(src: string, t: Token): boolean {
+  const q = t.quote!;
+  if (q !== '"' && q !== '"""' && q !== '/' && q !== '$/') return false;
+  const end = t.unterminated ? t.end : t.end - (q === '$/' ? 2 : q.length);
+  for (let i = t.start + q.length; i < end; i++) {
+    const ch = src[i];
+    if (q === '$/' && ch === '$' && (src[i + 1] === '$' || src[i + 1] === '/')) i++;
+    else if (q !== '$/' && ch === '\\') i += q === '/' ? (src[i + 1] === '/' ? 1 : 0) : 1;
+    else if (ch === '$' && (src[i + 1] === '{' || /[A-Za-z_]/.test(src[i + 1] ?? ''))) return true;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@
 
 import type { Catalog } from '../catalog/catalog.js';
 import type { TokenReader } from '../extract/reader.js';
-import type { Pipeline, Span } from './model.js';
+import type { Block, Pipeline, Span } from './model.js';
 import { parseDeclarative } from './parse.js';
 import type { Problem } from './problems.js';
 import { validatePipeline } from './validate.js';
@@ -14,11 +14,13 @@ export interface Declarative {
   problems: Problem[];
   /** Blocks nested too deep for the Declarative checks to read (JKL005). */
   limits: Span[];
+  /** Every block of the pipeline with what it holds, for the editor. */
+  blocks: Block[];
 }
 
 /** `catalog` is asked for only when there is a pipeline to validate (parsing it costs a cold start). */
 export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog): Declarative {
-  const { pipeline, problems, limits } = parseDeclarative(reader);
+  const { pipeline, problems, limits, blocks } = parseDeclarative(reader);
   if (pipeline) validatePipeline(pipeline, problems, catalog());
-  return { ...(pipeline ? { pipeline } : {}), problems: problems.list, limits };
+  return { ...(pipeline ? { pipeline } : {}), problems: problems.list, limits, blocks };
 }

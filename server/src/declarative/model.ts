@@ -192,3 +192,36 @@ export interface Pipeline extends Span {
   /** Found inside a shared library's `def call(…)`. */
   inLibraryCall: boolean;
 }
+
+/** What a block holds, so an editor knows what may be written there. */
+export type BlockKind =
+  | 'pipeline'
+  | 'stages'
+  | 'parallel'
+  | 'stage'
+  | 'steps'
+  | 'script'
+  | 'post'
+  | 'postCondition'
+  | 'when'
+  | 'agent'
+  | 'agentOptions'
+  | 'environment'
+  | 'options'
+  | 'stageOptions'
+  | 'triggers'
+  | 'parameters'
+  | 'tools'
+  | 'input'
+  | 'matrix'
+  | 'axes'
+  | 'axis'
+  | 'excludes'
+  | 'exclude'
+  | 'excludeAxis'
+  | 'libraries';
+
+/** A block (its braces included) and what it holds. */
+export interface Block extends Body {
+  kind: BlockKind;
+}

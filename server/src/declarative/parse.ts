@@ -8,6 +8,8 @@ import { callOf, groovyArgs, GroovyReader, stringLiteral, thisMethodName, type B
 import type { MessageKey } from './messages.js';
 import type {
   Agent,
+  Block,
+  BlockKind,
   ArgList,
   Axis,
   Branch,
@@ -31,6 +33,7 @@ import type {
   WhenCondition,
 } from './model.js';
 import { suggest } from '../schema/validate-pod.js';
+import { sectionNames } from './sections.js';
 import { Problems, type Group, type Problem } from './problems.js';
 
 /** Agent types that take no parameters (`agent any`); Jenkins falls back on these outside Jenkins too. */
@@ -39,6 +42,7 @@ const ZERO_ARG_AGENTS = new Set(['any', 'none']);
 export interface Parsed {
   pipeline?: Pipeline;
   problems: Problems;
+  blocks: Block[];
   /** Blocks nested too deep to read (JKL005). */
   limits: Span[];
 }
@@ -50,12 +54,12 @@ export function parseDeclarative(reader: TokenReader): Parsed {
   const p = new Parser(g, problems);
   const top = g.statementsIn(0, reader.tokens.length);
   const first = top.find(isPipelineStep);
-  if (first) return { pipeline: p.pipeline(first, false), problems, limits: p.limits };
+  if (first) return { pipeline: p.pipeline(first, false), problems, limits: p.limits, blocks: p.blocks };
   // A shared library's `def call(…) { … pipeline { agent …; stages … } … }`.
   const inCall = pipelineInCallMethod(g, top);
-  if (inCall) return { pipeline: p.pipeline(inCall, true), problems, limits: p.limits };
+  if (inCall) return { pipeline: p.pipeline(inCall, true), problems, limits: p.limits, blocks: p.blocks };
   for (const s of top) p.checkNested(s);
-  return { problems, limits: p.limits };
+  return { problems, limits: p.limits, blocks: p.blocks };
 }
 
 /** A `pipeline { }` call on implicit this whose only argument is its closure. */
@@ -105,6 +109,8 @@ class Parser {
   private depth = 0;
   /** What was too deeply nested to read. */
   readonly limits: Span[] = [];
+  /** Every block read, with what it holds: the editor's context for completion, hover and folding. */
+  readonly blocks: Block[] = [];
 
   constructor(
     private readonly g: GroovyReader,
@@ -137,6 +143,13 @@ class Parser {
   private anchor(s: Statement): Span {
     const c = callOf(s);
     return { start: s.start, end: c ? c.headEnd : s.end };
+  }
+
+  /** The block a section statement opens (its trailing closure), noted with its kind. */
+  private open(kind: BlockKind, s: Statement): Body | undefined {
+    const body = blockOf(callOf(s));
+    if (body) this.blocks.push({ kind, ...body });
+    return body;
   }
 
   /** checkForNestedPipelineStep: a pipeline block inside another block (walked without recursion). */
@@ -178,10 +191,9 @@ class Parser {
   }
 
   pipeline(s: Statement, inLibraryCall: boolean): Pipeline {
-    const c = callOf(s)!;
     const p: Pipeline = { start: s.start, end: s.end, anchor: this.anchor(s), statement: s, sections: [], inLibraryCall };
     const seen = new Set<string>();
-    for (const st of this.g.statements(blockOf(c)!)) {
+    for (const st of this.g.statements(this.open('pipeline', s)!)) {
       const mc = callOf(st);
       const at = this.anchor(st);
       if (!mc) {
@@ -244,7 +256,7 @@ class Parser {
 
   private stages(s: Statement, parallel: boolean): Stages {
     const r: Stages = { start: s.start, end: s.end, anchor: this.anchor(s), stages: [], parallel };
-    const body = blockOf(callOf(s));
+    const body = this.open(parallel ? 'parallel' : 'stages', s);
     if (!body) {
       this.err('stage', r.anchor, 'ModelParser.ExpectedBlockFor', parallel ? 'parallel' : 'stages');
       return r;
@@ -272,6 +284,7 @@ class Parser {
       return stage;
     }
     const seen = new Set<string>();
+    this.blocks.push({ kind: 'stage', ...bodyExpr.body });
     const statements = this.g.statements(bodyExpr.body);
     const bare = this.bareSteps(statements);
     for (const st of statements) {
@@ -361,7 +374,7 @@ class Parser {
 
   /** `steps { … }`: one branch, or the branches of a scripted parallel as its only statement. */
   private steps(s: Statement, stage: Stage): void {
-    const body = blockOf(callOf(s));
+    const body = this.open('steps', s);
     stage.stepsAnchor = this.anchor(s);
     if (!body) {
       // Jenkins' parser dereferences the missing block and fails with a NullPointerException.
@@ -414,10 +427,12 @@ class Parser {
     const name = this.methodName(c, anchor, 'steps');
     const block = blockOf(c);
     if (name === 'script' || name === 'expression') {
+      if (block) this.blocks.push({ kind: 'script', ...block });
       if (!block) this.err(name === 'script' ? 'steps' : 'when', anchor, 'ModelParser.StepWithoutBlock', name === 'script' ? 'Script' : 'When');
       return { ...base, name, call: c, args: { kind: 'named', entries: [] }, ...(block ? { code: block } : {}) };
     }
     const args = groovyArgs(c);
+    if (block) this.blocks.push({ kind: 'steps', ...block });
     if (block) return { ...base, name, call: c, args: this.argumentList(args.slice(0, -1)), children: this.nested(block, () => this.g.statements(block).map((st) => this.step(st)), []) };
     return { ...base, name, call: c, args: this.argumentList(args) };
   }
@@ -498,7 +513,7 @@ class Parser {
 
   private environment(s: Statement): Environment {
     const env: Environment = { start: s.start, end: s.end, anchor: this.anchor(s), variables: [] };
-    const body = blockOf(callOf(s));
+    const body = this.open('environment', s);
     if (!body) {
       this.err('environment', env.anchor, 'ModelParser.ExpectedBlockFor', 'environment');
       return env;
@@ -586,7 +601,7 @@ class Parser {
   private agent(s: Statement): Agent {
     const a: Agent = { start: s.start, end: s.end, anchor: this.anchor(s) };
     const c = callOf(s)!;
-    const body = blockOf(c);
+    const body = this.open('agent', s);
     if (!body) {
       const args = groovyArgs(c);
       if (!args.length) this.err('agent', a.anchor, 'ModelParser.NoArgForAgent');
@@ -632,6 +647,7 @@ class Parser {
       else if (args.length > 1) this.err('agent', c.nameSpan, 'ModelParser.TooManyArgsForMapMethodKey', key);
       else {
         const a = args[0]!;
+        if (a.kind === 'closure') this.blocks.push({ kind: 'agentOptions', ...a.body });
         const value = a.kind === 'closure' ? this.nested(a.body, () => this.closureMap(a.body), undefined) : this.value(a);
         if (value) map.entries.push({ key, keySpan: c.nameSpan, value });
       }
@@ -641,7 +657,7 @@ class Parser {
 
   private tools(s: Statement): Tools {
     const t: Tools = { start: s.start, end: s.end, anchor: this.anchor(s), tools: [] };
-    const body = blockOf(callOf(s));
+    const body = this.open('tools', s);
     if (!body) {
       this.err('directive', t.anchor, 'ModelParser.ExpectedBlockFor', 'tools');
       return t;
@@ -664,7 +680,7 @@ class Parser {
   /** options, triggers and parameters: method calls, no maps, no blocks. */
   private directives(s: Statement, kind: Options['kind'], inStage: boolean): Options {
     const o: Options = { start: s.start, end: s.end, anchor: this.anchor(s), kind, entries: [], inStage };
-    const body = blockOf(callOf(s));
+    const body = this.open(kind === 'options' && inStage ? 'stageOptions' : kind, s);
     if (!body) {
       this.err('directive', o.anchor, 'ModelParser.ExpectedBlockFor', kind);
       return o;
@@ -716,7 +732,7 @@ class Parser {
 
   private libraries(s: Statement): Libraries {
     const l: Libraries = { start: s.start, end: s.end, anchor: this.anchor(s), libs: [] };
-    const body = blockOf(callOf(s));
+    const body = this.open('libraries', s);
     if (!body) {
       this.err('directive', l.anchor, 'ModelParser.ExpectedBlockFor', 'libraries');
       return l;
@@ -742,7 +758,7 @@ class Parser {
 
   private input(s: Statement): Input {
     const input: Input = { start: s.start, end: s.end, anchor: this.anchor(s), fields: new Map() };
-    const body = blockOf(callOf(s));
+    const body = this.open('input', s);
     if (!body) {
       this.err('directive', input.anchor, 'ModelParser.ExpectedBlockFor', 'input');
       return input;
@@ -769,7 +785,7 @@ class Parser {
 
   private when(s: Statement): When {
     const w: When = { start: s.start, end: s.end, anchor: this.anchor(s), conditions: [] };
-    const body = blockOf(callOf(s));
+    const body = this.open('when', s);
     if (!body) {
       this.problems.addOwn('when', w.anchor, '"when" needs a block: when { … }. Jenkins fails to compile the file (NullPointerException in its parser)');
       return w;
@@ -800,11 +816,13 @@ class Parser {
     const name = this.methodName(c, anchor, 'when');
     const block = blockOf(c);
     if (name === 'expression') {
+      if (block) this.blocks.push({ kind: 'script', ...block });
       if (!block) this.err('when', anchor, 'ModelParser.StepWithoutBlock', 'When');
       return { ...base, name, ...(block ? { code: block } : {}) };
     }
     const args = groovyArgs(c);
     if (block) {
+      this.blocks.push({ kind: 'when', ...block });
       const rest = args.slice(0, -1);
       return { ...base, name, ...(rest.length ? { args: this.argumentList(rest) } : {}), children: this.nested(block, () => this.g.statements(block).map((st) => this.whenCondition(st)), []) };
     }
@@ -813,7 +831,7 @@ class Parser {
 
   private post(s: Statement): Post {
     const p: Post = { start: s.start, end: s.end, anchor: this.anchor(s), conditions: [] };
-    const body = blockOf(callOf(s));
+    const body = this.open('post', s);
     if (!body) {
       this.err('post', p.anchor, 'ModelParser.ExpectedBlock');
       return p;
@@ -826,6 +844,7 @@ class Parser {
         this.err('post', at, 'ModelParser.InvalidBuildCondition', POST_CONDITION_ORDER);
         continue;
       }
+      this.blocks.push({ kind: 'postCondition', ...block });
       p.conditions.push({ name: c!.name!, anchor: at, branch: this.branch('default', block) });
     }
     return p;
@@ -833,7 +852,7 @@ class Parser {
 
   private matrix(s: Statement): Matrix {
     const m: Matrix = { start: s.start, end: s.end, anchor: this.anchor(s) };
-    const body = blockOf(callOf(s));
+    const body = this.open('matrix', s);
     if (!body) {
       this.err('matrix', m.anchor, 'ModelParser.ExpectedBlockFor', 'matrix');
       return m;
@@ -890,7 +909,7 @@ class Parser {
 
   private axes(s: Statement): { anchor: Span; axes: Axis[] } {
     const r = { anchor: this.anchor(s), axes: [] as Axis[] };
-    const body = blockOf(callOf(s));
+    const body = this.open('axes', s);
     if (!body) this.err('matrix', r.anchor, 'ModelParser.ExpectedBlockFor', 'axes');
     else for (const st of this.g.statements(body)) r.axes.push(this.axis(st, false));
     return r;
@@ -898,7 +917,7 @@ class Parser {
 
   private excludes(s: Statement): { anchor: Span; excludes: Array<{ anchor: Span; axes: Axis[] }> } {
     const r = { anchor: this.anchor(s), excludes: [] as Array<{ anchor: Span; axes: Axis[] }> };
-    const body = blockOf(callOf(s));
+    const body = this.open('excludes', s);
     if (!body) {
       this.err('matrix', r.anchor, 'ModelParser.ExpectedBlockFor', 'excludes');
       return r;
@@ -906,6 +925,7 @@ class Parser {
     for (const st of this.g.statements(body)) {
       const exclude = { anchor: this.anchor(st), axes: [] as Axis[] };
       const inner = blockOf(callOf(st));
+      if (inner) this.blocks.push({ kind: 'exclude', ...inner });
       if (!inner) this.err('matrix', exclude.anchor, 'ModelParser.ExpectedBlockFor', 'exclude');
       else for (const a of this.g.statements(inner)) exclude.axes.push(this.axis(a, true));
       r.excludes.push(exclude);
@@ -916,7 +936,7 @@ class Parser {
   /** parseAxis / parseExcludeAxis. */
   private axis(s: Statement, exclude: boolean): Axis {
     const a: Axis = { start: s.start, end: s.end, anchor: this.anchor(s), values: [], inverse: false };
-    const body = blockOf(callOf(s));
+    const body = this.open(exclude ? 'excludeAxis' : 'axis', s);
     if (!body) {
       this.err('matrix', a.anchor, 'ModelParser.ExpectedBlockFor', 'axis');
       return a;
@@ -948,9 +968,9 @@ class Parser {
   }
 }
 
-const PIPELINE_SECTIONS = ['agent', 'stages', 'environment', 'post', 'tools', 'options', 'parameters', 'triggers', 'libraries'];
-const STAGE_SECTIONS = ['agent', 'when', 'steps', 'post', 'options', 'input', 'tools', 'environment', 'parallel', 'matrix', 'failFast', 'stages'];
-const MATRIX_SECTIONS = ['axes', 'excludes', 'agent', 'when', 'post', 'options', 'input', 'tools', 'environment', 'stages'];
+const PIPELINE_SECTIONS = sectionNames('pipeline');
+const STAGE_SECTIONS = sectionNames('stage');
+const MATRIX_SECTIONS = sectionNames('matrix');
 
 /** BuildCondition.getOrderedConditionNames(): by ordinal, as Jenkins lists them in messages. */
 export const POST_CONDITION_ORDER = ['always', 'changed', 'fixed', 'regression', 'aborted', 'success', 'unsuccessful', 'unstable', 'failure', 'notBuilt', 'cleanup'] as const;

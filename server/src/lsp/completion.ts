@@ -1,5 +1,6 @@
 // Completion: pod YAML keys and enum values in embedded YAML (by the path the cursor is in),
-// kubernetes { } options, and container names in container('…') and defaultContainer '…'.
+// kubernetes { } options, container names in container('…') and defaultContainer '…', and the
+// sections, conditions and agent types of a Declarative pipeline.
 
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,10 +8,12 @@ import { KUBERNETES_OPTIONS } from '../core/kubernetes-options.js';
 import { containerNames } from '../resolve/effective.js';
 import { schemaAt } from '../schema/validate-pod.js';
 import type { Linted } from './linter.js';
+import { blockAt } from './declarative-context.js';
+import { bareAgentItems, declarativeItems } from './declarative-completion.js';
 import { podAround, yamlAt } from './locate.js';
 import { yamlCursor } from './yaml-path.js';
 
-export function complete(l: Linted | undefined, doc: TextDocument, position: Position): CompletionItem[] {
+export function complete(l: Linted | undefined, doc: TextDocument, position: Position, snippets = false): CompletionItem[] {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -54,5 +57,10 @@ export function complete(l: Linted | undefined, doc: TextDocument, position: Pos
       documentation: { kind: 'markdown', value: o.doc },
     }));
   }
+
+  // The Declarative pipeline: what the block around the cursor takes.
+  if (/(^|[{;])\s*agent\s+\w*$/.test(before)) return bareAgentItems();
+  const block = blockAt(l, Math.min(offset, l.text.length));
+  if (block && /(^|[{;])\s*\w*$/.test(before)) return declarativeItems(block, snippets);
   return [];
 }

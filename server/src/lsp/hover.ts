@@ -1,5 +1,5 @@
-// Hover: the schema's description of a pod YAML field, what a kubernetes option does, and the rule
-// behind a diagnostic.
+// Hover: the schema's description of a pod YAML field, what a kubernetes option does, what a
+// Declarative section, directive or condition does, and the rule behind a diagnostic.
 
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
 import type { Hover, Position } from 'vscode-languageserver';
@@ -8,6 +8,9 @@ import { ruleByCode } from '../rules/index.js';
 import { schemaAt } from '../schema/validate-pod.js';
 import { keyText } from '../yaml/parse-yaml.js';
 import type { Linted } from './linter.js';
+import { builtinCatalog } from '../catalog/catalog.js';
+import { sectionDoc } from '../declarative/sections.js';
+import { blockAt, wordAt } from './declarative-context.js';
 import { optionAt, yamlAt } from './locate.js';
 
 export function hover(l: Linted, offset: number, position: Position): Hover | null {
@@ -25,6 +28,10 @@ export function hover(l: Linted, offset: number, position: Position): Hover | nu
     const o = optionAt(l, offset);
     const doc = o?.onKey && KUBERNETES_OPTIONS.find((k) => k.name === o.option.key);
     if (doc) parts.push(`**${doc.name}** (kubernetes agent option)\n\n${doc.doc}${doc.default ? `\n\nDefault: ${doc.default}` : ''}`);
+    else {
+      const d = declarativeHover(l, offset);
+      if (d) parts.push(d);
+    }
   }
   for (const d of l.result.diagnostics) {
     if (d.file !== l.path || !within(position, d.range)) continue;
@@ -58,4 +65,24 @@ function keyPathAt(node: Node | null, index: number, path: string[] = []): strin
     }
   }
   return undefined;
+}
+
+/** What a section, directive, condition or agent type of a Declarative pipeline does, where it goes, an example. */
+function declarativeHover(l: Linted, offset: number): string | undefined {
+  const w = wordAt(l.text, offset);
+  if (!w) return undefined;
+  const block = blockAt(l, w.start);
+  const catalog = builtinCatalog();
+  const entry =
+    (block?.kind === 'post' && catalog.get('post', w.word)) ||
+    (block?.kind === 'when' && catalog.get('when', w.word)) ||
+    ((block?.kind === 'agent' || block?.kind === 'pipeline' || block?.kind === 'stage') && w.word !== 'agent' && catalog.get('agent', w.word)) ||
+    undefined;
+  if (entry) {
+    const params = entry.params.length ? `\n\nParameters: ${entry.params.map((p) => `\`${p.name}\`${p.required ? '' : ' (optional)'}: ${p.type.kind === 'enum' ? p.type.values.join(' | ') : p.type.kind}`).join(', ')}` : '';
+    return `**${w.word}** (${entry.kind === 'post' ? 'post condition' : entry.kind === 'when' ? 'when condition' : 'agent type'})\n\n${entry.description}${params}\n\n\`\`\`groovy\n${entry.example}\n\`\`\``;
+  }
+  const section = block ? sectionDoc(w.word, block.kind) : w.word === 'pipeline' ? sectionDoc('pipeline') : undefined;
+  if (!section) return undefined;
+  return `**${section.name}** — ${section.where}\n\n${section.doc}\n\n\`\`\`groovy\n${section.example}\n\`\`\``;
 }

@@ -3,6 +3,7 @@
 
 import { SymbolKind, type DocumentSymbol, type Location, type Range } from 'vscode-languageserver';
 import type { Loc } from '../core/diagnostic.js';
+import type { Stages } from '../declarative/model.js';
 import { containerNamed } from '../resolve/effective.js';
 import { pathToUri } from './convert.js';
 import type { Linted } from './linter.js';
@@ -31,8 +32,24 @@ export function symbols(l: Linted): DocumentSymbol[] {
   const flat: Array<DocumentSymbol & { span: [number, number] }> = [];
   const add = (name: string, detail: string, kind: SymbolKind, span: [number, number], select: [number, number]) =>
     flat.push({ name, detail, kind, span, range: rangeOf(l, { file: l.path, start: span[0], end: span[1] }), selectionRange: rangeOf(l, { file: l.path, start: select[0], end: select[1] }), children: [] });
-  const { extraction, pods } = l.result.analysis;
-  for (const b of extraction.blocks) add(b.name ?? b.kind, b.kind, b.kind === 'pipeline' ? SymbolKind.Module : SymbolKind.Namespace, [b.call.start, b.call.end], [b.call.nameSpan.start, b.call.nameSpan.end]);
+  const { extraction, pods, declarative } = l.result.analysis;
+  const pipeline = declarative.pipeline;
+  if (pipeline) {
+    // The Declarative model: pipeline → stages → their sequential, parallel and matrix stages.
+    add('pipeline', pipeline.inLibraryCall ? 'declarative (shared library)' : 'declarative', SymbolKind.Module, [pipeline.start, pipeline.end], [pipeline.anchor.start, pipeline.anchor.end]);
+    const stages = (list: Stages | undefined, how: string) => {
+      for (const st of list?.stages ?? []) {
+        add(st.name, how, SymbolKind.Class, [st.start, st.end], [st.anchor.start, st.anchor.end]);
+        stages(st.stages, 'stage');
+        stages(st.parallel, 'parallel stage');
+        stages(st.matrix?.stages, 'matrix stage');
+      }
+    };
+    stages(pipeline.stages, 'stage');
+  } else {
+    // A scripted pipeline: its pipeline { } and stage('…') { } calls as the extractor found them.
+    for (const b of extraction.blocks) add(b.name ?? b.kind, b.kind, b.kind === 'pipeline' ? SymbolKind.Module : SymbolKind.Namespace, [b.call.start, b.call.end], [b.call.nameSpan.start, b.call.nameSpan.end]);
+  }
   for (const pod of pods) {
     const t = pod.template.call;
     add(t.name === 'kubernetes' ? 'kubernetes agent' : 'podTemplate', 'pod template', SymbolKind.Class, [t.start, t.end], [t.nameSpan.start, t.nameSpan.end]);

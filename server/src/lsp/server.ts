@@ -15,6 +15,7 @@ import { complete } from './completion.js';
 import { Documents } from './documents.js';
 import { hover } from './hover.js';
 import { Linter } from './linter.js';
+import { foldingRanges } from './folding.js';
 import { definition, symbols } from './navigation.js';
 import { Settings, settingsSection } from './settings.js';
 
@@ -29,6 +30,7 @@ export function startServer(connection: Connection): { linter: () => Linter | un
   let folders: string[] = [];
   let canAskConfiguration = false;
   let canWatchDynamically = false;
+  let snippets = false;
 
   const guard =
     <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
@@ -46,6 +48,7 @@ export function startServer(connection: Connection): { linter: () => Linter | un
     folders = uris.map(uriToPath).filter((p): p is string => !!p);
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    snippets = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; trusted?: unknown };
     const debounce = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
     // An editor in restricted mode (VS Code's untrusted workspace) says trusted: false.
@@ -60,6 +63,7 @@ export function startServer(connection: Connection): { linter: () => Linter | un
         completionProvider: { triggerCharacters: ["'", '"', ' ', ':'] },
         definitionProvider: true,
         documentSymbolProvider: true,
+        foldingRangeProvider: true,
       },
       serverInfo: { name: 'jenkinsfile-language-server' },
     };
@@ -112,7 +116,7 @@ export function startServer(connection: Connection): { linter: () => Linter | un
   }));
   connection.onCompletion(guard('completion', [], (p) => {
     const d = documents.get(p.textDocument.uri);
-    return d ? complete(linter?.latest(p.textDocument.uri), d.doc, p.position) : [];
+    return d ? complete(linter?.latest(p.textDocument.uri), d.doc, p.position, snippets) : [];
   }));
   connection.onDefinition(guard('definition', null, (p) => {
     const a = at(p.textDocument.uri, p.position);
@@ -121,6 +125,10 @@ export function startServer(connection: Connection): { linter: () => Linter | un
   connection.onDocumentSymbol(guard('symbols', [], (p) => {
     const a = at(p.textDocument.uri);
     return a ? symbols(a.l) : [];
+  }));
+  connection.onFoldingRanges(guard('folding ranges', [], (p) => {
+    const a = at(p.textDocument.uri);
+    return a ? foldingRanges(a.l) : [];
   }));
   connection.onCodeAction(guard('code actions', [], (p) => {
     const uri = p.textDocument.uri;
