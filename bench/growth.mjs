@@ -41,6 +41,7 @@ export const PATTERNS = {
     make: (n) => ({ text: `podTemplate(yaml: '''\nspec:\n  containers:\n${'  - name: x\n'.repeat(n)}''') { node(POD_LABEL) { ${"container('x') { sh 'x' }\n".repeat(n)} } }\n` }),
   },
   'many POD_LABEL uses and templates': { base: 1_500, make: (n) => ({ text: pod.repeat(n) + 'node(POD_LABEL) {}\n'.repeat(n) }) },
+  'nested calls, the tree consulted': { base: 800, make: (n) => ({ text: `x = /a/\nnode { ${'container('.repeat(n)}${')'.repeat(n)} { sh 'ls' } }\n` }) },
   'one long line': { base: 200_000, make: (n) => ({ text: `// ${'x'.repeat(n)}\n${pod}` }) },
 };
 

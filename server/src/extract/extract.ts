@@ -3,7 +3,7 @@
 // `yaml """…""".stripIndent()`, `podRetention onFailure()`, `agent any`); tree-sitter arbitrates
 // only where the lexer had to guess whether a `/` starts a string.
 
-import type { Node, Tree } from '../parse/parser.js';
+import type { Tree } from '../parse/parser.js';
 import type { StringQuote } from '../parse/lexer.js';
 import type { AgentScope, ContainerStep, Extraction, NodeStep, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
 import { MAX_NESTING, TokenReader, type Call, type Value } from './reader.js';
@@ -212,14 +212,50 @@ const NOT_CODE = new Set(['string_literal', 'character_literal', 'string_fragmen
  */
 function candidates(tree: Tree | undefined, reader: TokenReader): number[] {
   const out: number[] = [];
+  const notCode = tree ? new NotCode(tree) : undefined;
   reader.tokens.forEach((t, i) => {
     if (t.kind !== 'ident' || !CALL_NAMES.has(t.text)) return;
-    if (tree) {
-      for (let n: Node | null = tree.rootNode.descendantForIndex(t.start, t.end); n; n = n.parent) if (NOT_CODE.has(n.type)) return;
-    }
+    if (notCode?.covers(t.start)) return;
     out.push(i);
   });
   return out;
+}
+
+/**
+ * Where the tree puts strings and comments, collected in one walk of the tree (walking up from each
+ * candidate instead costs depth × candidates, cubic time on nested input) and asked by binary search.
+ */
+class NotCode {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(tree: Tree) {
+    const cursor = tree.walk();
+    try {
+      for (;;) {
+        if (NOT_CODE.has(cursor.nodeType)) {
+          // Outermost only, in order: what lies inside a string is not code either.
+          this.starts.push(cursor.startIndex);
+          this.ends.push(cursor.endIndex);
+        } else if (cursor.gotoFirstChild()) continue;
+        while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+      }
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  /** Does a string or comment node cover this offset? */
+  covers(offset: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.starts.length > 0 && this.starts[lo]! <= offset && offset < this.ends[lo]!;
+  }
 }
 
 function findCalls(tree: Tree | undefined, reader: TokenReader): Located[] {

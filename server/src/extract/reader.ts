@@ -48,9 +48,9 @@ export const MAX_NESTING = 100;
 
 export class TokenReader {
   readonly tokens: Token[];
-  /** Expressions nested past MAX_NESTING, left unread (outermost first, not overlapping). */
-  readonly tooDeep: Span[] = [];
   private depth = 0;
+  private cuts?: Span[];
+  private readonly calls = new Map<number, { call: Call; next: number } | undefined>();
   readonly comments: Token[];
   /** For every opening bracket token, the index of its closer (tokens.length when unclosed). */
   private readonly match: Int32Array;
@@ -67,6 +67,34 @@ export class TokenReader {
     this.comments = all.filter((t) => t.kind === 'comment');
     this.match = matchBrackets(this.tokens);
     this.guessed = this.tokens.some((t) => (t.kind === 'string' && (t.quote === '/' || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
+  }
+
+  /**
+   * The bracket groups nested past MAX_NESTING `(`/`[` levels (a closure's body starts again at 0),
+   * which the reader leaves unread: found from the brackets alone, so what is reported does not
+   * depend on which arguments some rule happened to read.
+   */
+  get tooDeep(): Span[] {
+    if (this.cuts) return this.cuts;
+    const cuts: Span[] = [];
+    const depths: number[] = [0];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'punct') continue;
+      if (t.text === '{') depths.push(0);
+      else if (t.text === '}' && depths.length > 1) depths.pop();
+      else if (t.text === '(' || t.text === '[') {
+        const d = depths[depths.length - 1]! + 1;
+        if (d < MAX_NESTING) {
+          depths[depths.length - 1] = d;
+          continue;
+        }
+        const close = this.match[i]!;
+        cuts.push({ start: t.start, end: this.tokens[close]?.end ?? this.src.length });
+        i = close;
+      } else if ((t.text === ')' || t.text === ']') && depths[depths.length - 1]! > 0) depths[depths.length - 1]!--;
+    }
+    return (this.cuts = cuts);
   }
 
   /** Index of the token starting exactly at `offset`, or -1. */
@@ -100,21 +128,33 @@ export class TokenReader {
     return t ? t.end : 0;
   }
 
-  /** Reads the call whose name token is at index i: `name(args) {…}`, `name {…}` or `name args`. */
+  /**
+   * Reads the call whose name token is at index i: `name(args) {…}`, `name {…}` or `name args`.
+   * Each call is read once (memoized by its token), and its arguments only when first asked for, one
+   * level deeper than the call: `a(b(c(…)))` thousands deep costs each call once, not once per
+   * call around it.
+   */
   readCall(i: number): { call: Call; next: number } | undefined {
+    if (this.calls.has(i)) return this.calls.get(i);
+    const read = this.readCallAt(i);
+    this.calls.set(i, read);
+    return read;
+  }
+
+  private readCallAt(i: number): { call: Call; next: number } | undefined {
     const nameTok = this.tok(i);
     if (!nameTok || nameTok.kind !== 'ident') return undefined;
     let j = i + 1;
-    const args: Arg[] = [];
+    let argTokens: [number, number] | undefined;
     let command = false;
     if (this.is(j, '(')) {
       const close = this.match[j]!;
-      args.push(...this.readArgs(j + 1, close));
+      argTokens = [j + 1, close];
       j = close + 1;
     } else if (!this.is(j, '{') && this.startsValue(j)) {
       command = true;
       const end = this.statementEnd(j);
-      args.push(...this.readArgs(j, end));
+      argTokens = [j, end];
       j = end;
     }
     let closure: Block | undefined;
@@ -126,16 +166,32 @@ export class TokenReader {
       j = close + 1;
     }
     if (!command && !closure && !this.is(i + 1, '(')) return undefined;
+    const level = this.depth;
+    let args: Arg[] | undefined;
+    const reader = this;
     const call: Call = {
       name: nameTok.text,
       nameSpan: { start: nameTok.start, end: nameTok.end },
-      args,
+      get args() {
+        return (args ??= argTokens ? reader.readArgsAtLevel(argTokens[0], argTokens[1], level + 1) : []);
+      },
       command,
       start: nameTok.start,
       end: closure ? closure.end : this.endBefore(j),
       ...(closure ? { closure } : {}),
     };
     return { call, next: j };
+  }
+
+  /** Reads arguments as if `level` expressions deep, whatever the reading depth now. */
+  private readArgsAtLevel(from: number, to: number, level: number): Arg[] {
+    const saved = this.depth;
+    this.depth = level;
+    try {
+      return this.readArgs(from, to);
+    } finally {
+      this.depth = saved;
+    }
   }
 
   /** The statements of a block: every call it makes at its own level, in order. */
@@ -233,10 +289,7 @@ export class TokenReader {
     while (last > from && this.tokens[last - 1]!.kind === 'newline') last--;
     if (last <= from) return undefined;
     if (this.depth >= MAX_NESTING) {
-      const span = { start: this.tokens[from]!.start, end: this.tokens[last - 1]!.end };
-      const prev = this.tooDeep[this.tooDeep.length - 1];
-      if (!prev || span.start >= prev.end) this.tooDeep.push(span);
-      return { kind: 'dynamic', what: 'nested too deep', ...span };
+      return { kind: 'dynamic', what: 'nested too deep', start: this.tokens[from]!.start, end: this.tokens[last - 1]!.end };
     }
     this.depth++;
     try {
