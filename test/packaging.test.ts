@@ -1,8 +1,8 @@
 // What users install: the npm tarball into a clean prefix, and the pre-commit hook in a real
-// pre-commit run. Slow (they install from the npm registry), so each runs once.
+// pre-commit run. Slow, so each runs once.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -27,11 +27,15 @@ describe('the bundles', () => {
 });
 
 describe('the npm package', () => {
-  it('installs from its tarball into a clean prefix and runs with no dev dependencies', async () => {
+  it('installs from its tarball alone, with the registry unreachable, and runs: the bundles need no dependencies', async () => {
     const out = mkdtempSync(join(tmpdir(), 'jkl-pack-'));
     const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out, '-w', 'server'], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop()!;
     const prefix = join(out, 'prefix');
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(out, name)], { encoding: 'utf8', stdio: 'pipe' });
+    // Offline, and a registry that refuses connections: any dependency to fetch fails the install at once.
+    const offline = { ...process.env, npm_config_registry: 'http://127.0.0.1:9/' };
+    execFileSync('npm', ['install', '-g', '--offline', '--prefix', prefix, '--no-audit', '--no-fund', join(out, name)], { encoding: 'utf8', stdio: 'pipe', env: offline });
+    const installed = join(prefix, 'lib', 'node_modules', JSON.parse(readFileSync(join(REPO, 'server', 'package.json'), 'utf8')).name);
+    assert.ok(!existsSync(join(installed, 'node_modules')), 'the installed package pulled in dependencies');
     const bin = join(prefix, 'bin', 'jenkinsfile-lint');
     assert.match(execFileSync(bin, ['--version'], { encoding: 'utf8' }), /^\d+\.\d+\.\d+\n$/);
     const dir = workspace({ Jenkinsfile: BAD });
