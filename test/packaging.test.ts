@@ -65,15 +65,23 @@ describe('the npm package', () => {
 });
 
 describe('the pre-commit hook', { skip: onPath('pre-commit') ? false : 'pre-commit not installed (.ci/run installs the Debian package)' }, () => {
-  it('passes a good Jenkinsfile and fails a bad Jenkinsfile.prod, which types: [groovy] would miss', () => {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+  it("installs at the tag the release script makes, from the README's snippet, and checks Jenkinsfile.prod, which types: [groovy] would miss", () => {
+    const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    // A release of this commit, made in a clone as a maintainer would make it.
+    const release = mkdtempSync(join(tmpdir(), 'jkl-release-'));
+    execFileSync('git', ['clone', '-q', REPO, release], { env: gitEnv });
+    const { version } = JSON.parse(readFileSync(join(release, 'server', 'package.json'), 'utf8')) as { version: string };
+    execFileSync(process.execPath, [join(release, 'scripts', 'release.mjs'), version], { cwd: release, env: gitEnv, stdio: 'pipe' });
+    const snippet = /### pre-commit\n\n```yaml\n([\s\S]*?)```/.exec(readFileSync(join(REPO, 'README.md'), 'utf8'))![1]!;
     const dir = workspace({
       Jenkinsfile: GOOD,
       'ci/Jenkinsfile.prod': BAD,
       'README.md': 'not linted\n',
-      '.pre-commit-config.yaml': `repos:\n  - repo: ${REPO}\n    rev: ${head}\n    hooks:\n      - id: jenkinsfile-lint\n`,
+      '.pre-commit-config.yaml': snippet.replace(/repo: \S+/, `repo: ${release}`),
     });
-    const env = { ...process.env, PRE_COMMIT_HOME: join(dir, '.pre-commit-home'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    // pre-commit builds the hook with `npm install`: from npm's cache when it has the packages, so
+    // that this runs offline after `npm ci`.
+    const env = { ...gitEnv, PRE_COMMIT_HOME: join(dir, '.pre-commit-home'), npm_config_prefer_offline: 'true' };
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
     git('init', '-q');
     git('add', 'Jenkinsfile', 'ci/Jenkinsfile.prod', 'README.md', '.pre-commit-config.yaml');
