@@ -18,6 +18,8 @@ export interface CliOptions {
   quiet: boolean;
   fix: boolean;
   stdinFilename?: string;
+  /** The files are a change set (pre-commit): YAML files are checked through the Jenkinsfiles that read them. */
+  changed: boolean;
   /** Worker threads; undefined: decide from the file count and the cores. */
   jobs?: number;
   errorOnUnmatchedPattern: boolean;
@@ -34,6 +36,7 @@ export const HELP = `Usage: jenkinsfile-lint [options] [file|dir|glob|-]...
 Lints Jenkinsfiles that use Kubernetes agents: the pod YAML against the Kubernetes Pod schema,
 containers used by steps, clouds, and Kaniko builds. Offline; no Jenkins needed. Directories are
 searched for Jenkinsfile, Jenkinsfile.*, *.jenkinsfile and *.Jenkinsfile, honouring .gitignore.
+A *.yaml or *.yml file named on the command line is checked as a pod YAML on its own.
 
 Output:
   -f, --format <name>            ${FORMATS.join(', ')} (default: text)
@@ -53,6 +56,8 @@ Rules and configuration:
 Input and fixes:
       --stdin-filename <path>    the path to report (and find the config from) for standard input
       --fix                      apply safe fixes in place, then report what is left
+      --changed                  the files are a change (the pre-commit hook): lint its Jenkinsfiles and
+                                 those that read its YAML files with yamlFile; other YAML is left alone
   -j, --jobs <n>                 worker threads (0: none; default: as many as pay off, up to the cores)
       --no-error-on-unmatched-pattern   exit 0 when no file is found
 
@@ -68,6 +73,7 @@ Examples:
   jenkinsfile-lint --format sarif -o jenkinsfile-lint.sarif .
   jenkinsfile-lint --format checkstyle ci/ > checkstyle.xml
   cat Jenkinsfile | jenkinsfile-lint --stdin-filename Jenkinsfile -
+  jenkinsfile-lint ci/pod.yaml                     # a pod YAML on its own
   jenkinsfile-lint --rule JKL306:off --severity-threshold warning Jenkinsfile.release
   jenkinsfile-lint --fix Jenkinsfile
   jenkinsfile-lint --explain JKL302
@@ -95,6 +101,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         explain: { type: 'string' },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean', default: false },
+        changed: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -133,6 +140,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     quiet: v.quiet === true,
     fix: v.fix === true,
+    changed: v.changed === true,
     ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],

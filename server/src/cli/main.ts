@@ -9,6 +9,7 @@ import { packageVersion } from '../core/version.js';
 import { compileGrammarForShortRun } from '../parse/parser.js';
 import { RULE_CODES } from '../rules/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { affectedBy } from './changed.js';
 import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
 import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
@@ -47,12 +48,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!opts.patterns.length) return usage('no files given');
 
-  const { files, unmatched } = await discover(opts.patterns, (dir) => {
+  const ignoreOf = (dir: string) => {
     const { config, file } = linter.configFor(join(dir, 'Jenkinsfile'));
     return rebaseIgnores(file, config.ignore, dir);
-  });
-  for (const p of unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
-  if (unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
+  };
+  const found = await discover(opts.patterns, ignoreOf);
+  for (const p of found.unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
+  if (found.unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
+  const files = opts.changed ? await affectedBy(found.files, async (dir) => (await discover([dir], ignoreOf)).files) : found.files;
 
   if (files.length <= LIFTOFF_ONLY_MAX_FILES) compileGrammarForShortRun();
   const progress = process.stderr.isTTY && files.length > PROGRESS_MIN_FILES;

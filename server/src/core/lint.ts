@@ -86,7 +86,7 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function check(text: string, extraction: Extraction, pods: ResolvedPod[], opts: LintOptions): LintResult {
+export function check(text: string, extraction: Extraction, pods: ResolvedPod[], opts: LintOptions): LintResult {
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
   const indexes = new Map<string, LineIndex>();
