@@ -63,15 +63,15 @@ describe('jenkinsfile-lint CLI', () => {
     assert.equal(JSON.parse(r.stdout)[0].diagnostics[0].severity, 'warning');
   });
 
-  it('exits 2 with a one-line message naming the file for a broken config', () => {
+  it('exits 2 with a line naming the file, the position and the key for a broken config', () => {
     const dir = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'rules:\n  JKL302: loud\n' });
     const r = run(['Jenkinsfile'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^jenkinsfile-lint: .*\.jenkinsfile-lint\.yaml: rules\.JKL302: must be one of off, info, warning, error\n$/);
+    assert.match(r.stderr, /^jenkinsfile-lint: .*\.jenkinsfile-lint\.yaml:2:11: rules\.JKL302: must be one of off, info, warning, error\n$/);
     const unknown = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.json': '{"rules": {"JKL999": "off"}}' });
-    assert.match(run(['Jenkinsfile'], { cwd: unknown }).stderr, /rules: unknown rule code JKL999/);
+    assert.match(run(['Jenkinsfile'], { cwd: unknown }).stderr, /rules\.JKL999: unknown rule "JKL999"/);
     const broken = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'rules: [\n' });
-    assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /\.jenkinsfile-lint\.yaml: not valid YAML/);
+    assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /\.jenkinsfile-lint\.yaml:2:1: not valid YAML/);
   });
 
   it('exits 2 for usage errors and unreadable input', () => {
@@ -112,19 +112,19 @@ describe('jenkinsfile-lint CLI with a configured Jenkins', () => {
     const missing = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  casc: ci/jenkins.yaml\n', '.git/HEAD': '' });
     const r = run(['Jenkinsfile'], { cwd: missing });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /\.jenkinsfile-lint\.yaml: jenkins\.casc: casc 'ci\/jenkins\.yaml' does not exist/);
+    assert.match(r.stderr, /\.jenkinsfile-lint\.yaml:2:9: jenkins\.casc: casc 'ci\/jenkins\.yaml' does not exist/);
     const broken = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  casc: jenkins.yaml\n', 'jenkins.yaml': 'jenkins:\n  clouds: {kubernetes: 1}\n', '.git/HEAD': '' });
     assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /jenkins\.yaml: jenkins\.clouds is not a list\n$/);
     const plugins = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  pluginsFile: plugins.txt\n', 'plugins.txt': 'kubernetes:1.0\nnot a plugin!\n', '.git/HEAD': '' });
-    assert.match(run(['Jenkinsfile'], { cwd: plugins }).stderr, /plugins\.txt: line 2: "not a plugin!" is not a plugin id\n$/);
+    assert.match(run(['Jenkinsfile'], { cwd: plugins }).stderr, /plugins\.txt:2:1: "not a plugin!" is not a plugin id\n$/);
     const outside = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  pluginsFile: ../../etc/passwd\n', '.git/HEAD': '' });
     assert.match(run(['Jenkinsfile'], { cwd: outside }).stderr, /points outside the workspace/);
   });
 
-  it('prints a rule page with --explain and rejects unknown codes', () => {
+  it('prints a rule page with --explain and rejects unknown rules', () => {
     assert.match(run(['--explain', 'jkl302']).stdout, /^# JKL302 kaniko-image-no-shell\n/);
     const r = run(['--explain', 'JKL999']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown rule code "JKL999"/);
+    assert.match(r.stderr, /unknown rule "JKL999"/);
   });
 });

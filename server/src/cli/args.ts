@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleSetting } from '../core/config.js';
 import type { Severity } from '../core/diagnostic.js';
+import { findRule, unknownRule } from '../rules/lookup.js';
 import { FORMATS, type Format } from './formatters/index.js';
 
 export interface CliOptions {
@@ -24,6 +25,7 @@ export interface CliOptions {
   jobs?: number;
   errorOnUnmatchedPattern: boolean;
   explain?: string;
+  listRules: boolean;
   printConfig?: string;
   help: boolean;
   version: boolean;
@@ -49,9 +51,12 @@ Exit status:
 
 Rules and configuration:
   -c, --config <file>            use this config file instead of the nearest .jenkinsfile-lint.yaml
-      --rule <JKLnnn:severity>   set a rule's severity (off, info, warning, error); repeatable
+      --rule <rule:severity>     set a rule's severity (off, info, warning, error), the rule by code
+                                 or name (JKL306:off, kaniko-archived-image:off); repeatable
       --print-config <file>      print the configuration that applies to a file, and exit
-      --explain <code>           print a rule's documentation, and exit
+      --explain <rule>           print a rule's documentation (by code or name), and exit
+      --list-rules               list the rules: code, name, default severity, fixable, summary
+                                 (--format json for data), and exit
 
 Input and fixes:
       --stdin-filename <path>    the path to report (and find the config from) for standard input
@@ -77,6 +82,7 @@ Examples:
   jenkinsfile-lint --rule JKL306:off --severity-threshold warning Jenkinsfile.release
   jenkinsfile-lint --fix Jenkinsfile
   jenkinsfile-lint --explain JKL302
+  jenkinsfile-lint --explain container-not-in-pod
 `;
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -99,6 +105,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         rule: { type: 'string', multiple: true, default: [] },
         'print-config': { type: 'string' },
         explain: { type: 'string' },
+        'list-rules': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean', default: false },
         changed: { type: 'boolean', default: false },
@@ -123,9 +130,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const rules: Record<string, RuleSetting> = {};
   for (const r of v.rule ?? []) {
-    const m = /^(JKL\d{3})[:=](\w+)$/i.exec(r);
-    if (!m || !(SETTINGS as readonly string[]).includes(m[2]!.toLowerCase())) throw new UsageError(`--rule takes CODE:SEVERITY such as JKL306:off, not "${r}"`);
-    rules[m[1]!.toUpperCase()] = m[2]!.toLowerCase() as RuleSetting;
+    const m = /^([\w-]+)[:=](\w+)$/.exec(r);
+    if (!m || !(SETTINGS as readonly string[]).includes(m[2]!.toLowerCase())) throw new UsageError(`--rule takes RULE:SEVERITY such as JKL306:off or kaniko-archived-image:off, not "${r}"`);
+    const rule = findRule(m[1]!);
+    if (!rule) throw new UsageError(`--rule ${r}: ${unknownRule(m[1]!)} (jenkinsfile-lint --list-rules lists them)`);
+    rules[rule.code] = m[2]!.toLowerCase() as RuleSetting;
   }
   if (v.fix && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
@@ -145,6 +154,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ...(jobs !== undefined ? { jobs } : {}),
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    listRules: v['list-rules'] === true,
     ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
     help: v.help === true,
     version: v.version === true,

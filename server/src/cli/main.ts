@@ -7,11 +7,12 @@ import { ConfigError } from '../core/config.js';
 import { SEVERITY_RANK } from '../core/diagnostic.js';
 import { packageVersion } from '../core/version.js';
 import { compileGrammarForShortRun } from '../parse/parser.js';
-import { RULE_CODES } from '../rules/index.js';
+import { findRule, unknownRule } from '../rules/lookup.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { affectedBy } from './changed.js';
 import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
+import { LIST_FORMATS, listRules } from './list-rules.js';
 import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
 
 const EXIT_OK = 0;
@@ -31,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
   if (opts.help) return print(HELP);
   if (opts.version) return print(packageVersion() + '\n');
   if (opts.explain !== undefined) return explain(opts.explain);
+  if (opts.listRules) {
+    if (!(LIST_FORMATS as readonly string[]).includes(opts.format)) return usage(`--list-rules prints ${LIST_FORMATS.join(' or ')}, not ${opts.format}`);
+    return print(listRules(opts.format as (typeof LIST_FORMATS)[number]));
+  }
   const job: LintJob = {
     ...(opts.config ? { configPath: opts.config } : {}),
     ruleOverrides: opts.rules,
@@ -103,10 +108,10 @@ async function main(argv: string[]): Promise<number> {
   return overThreshold || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function explain(code: string): number {
-  const upper = code.toUpperCase();
-  if (!RULE_CODES.has(upper)) return usage(`unknown rule code "${code}" (codes: ${[...RULE_CODES].join(', ')})`);
-  return print(readFileSync(new URL(`../docs/${upper}.md`, import.meta.url), 'utf8'));
+function explain(ref: string): number {
+  const rule = findRule(ref);
+  if (!rule) return usage(`--explain: ${unknownRule(ref)} (jenkinsfile-lint --list-rules lists them)`);
+  return print(readFileSync(new URL(`../docs/${rule.code}.md`, import.meta.url), 'utf8'));
 }
 
 function print(text: string): number {
@@ -130,7 +135,8 @@ if (!serveIfWorker()) {
     },
     (e: unknown) => {
       const message = e instanceof ConfigError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
-      process.stderr.write(`jenkinsfile-lint: ${message}\n`);
+      // A broken config may have several problems: one line each.
+      process.stderr.write(message.split('\n').map((line) => `jenkinsfile-lint: ${line}\n`).join(''));
       process.exitCode = EXIT_TROUBLE;
     },
   );

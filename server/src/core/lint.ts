@@ -9,7 +9,7 @@ import { escapeForString } from '../fix/escape.js';
 import { TokenReader } from '../extract/reader.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
-import { RULE_CODES, RULES } from '../rules/index.js';
+import { RULES } from '../rules/index.js';
 import { DOCS_BASE, type Rule, type RuleContext } from '../rules/rule.js';
 import { applyDirectives, collectDirectives } from '../suppress/directives.js';
 import type { Config } from './config.js';
@@ -115,7 +115,6 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
     file: opts.file,
     podOf: (t) => byTemplate.get(t),
     config: opts.config,
-    ruleCodes: RULE_CODES,
     report: (f) => {
       // A finding must say where it is; one that does not is the rule's bug, reported as such.
       if (!f.loc || f.related?.some((r) => !r.loc) || f.fix?.edits.some((e) => !e.loc)) throw new Error('reported a finding without a location');
