@@ -194,19 +194,20 @@ describe('thresholds and overrides', () => {
     assert.deepEqual(JSON.parse(r.stdout), { configFile: join(d, 'ci', '.jenkinsfile-lint.yaml'), rules: { JKL203: 'off', JKL306: 'off' }, jenkins: { clouds: ['kubernetes'] } });
   });
 
-  it('--output-file writes the report there, without colour or summary', () => {
+  it('--output-file writes the report there, without colour', () => {
     const r = run(['-o', 'report.txt', 'Jenkinsfile'], dir);
     assert.equal(r.stdout, '');
     const report = readFileSync(join(dir, 'report.txt'), 'utf8');
     assert.match(report, /^Jenkinsfile:3:5: info JKL203 /);
-    assert.doesNotMatch(report, /problems|\u001b/);
+    assert.match(report, /\n1 file: 1 pipeline, 1 pod template; /);
+    assert.doesNotMatch(report, /\u001b/);
   });
 
-  it('prints a summary line, in colour, on a terminal', { skip: existsSync('/usr/bin/script') ? false : 'no script(1) to give the CLI a terminal' }, () => {
+  it('prints in colour on a terminal, with the summary line', { skip: existsSync('/usr/bin/script') ? false : 'no script(1) to give the CLI a terminal' }, () => {
     const env = { ...process.env };
     delete env.NO_COLOR;
     const r = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} Jenkinsfile clean.jenkinsfile`, '/dev/null'], { cwd: dir, encoding: 'utf8', env });
     assert.match(r.stdout, /\u001b\[31merror\u001b\[39m/);
-    assert.match(r.stdout, /4 problems \(2 errors, 1 warning, 1 info\) in 2 files/);
+    assert.match(r.stdout, /\n2 files: 2 pipelines, 2 pod templates; 2 errors, 1 warning, 1 info\r?\n$/);
   });
 });

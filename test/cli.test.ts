@@ -24,13 +24,27 @@ describe('jenkinsfile-lint CLI', () => {
       r.stdout,
       'Jenkinsfile:9:12: error JKL302 Kaniko image "ghcr.io/osscontainertools/kaniko:latest" has no shell, but sh steps run in container "kaniko"; use a debug image such as "ghcr.io/osscontainertools/kaniko:debug"\n' +
         '9 |     image: ghcr.io/osscontainertools/kaniko:latest\n' +
-        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n',
+        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' +
+        '\n' +
+        '1 file: 1 pipeline, 1 pod template; 1 error\n',
     );
   });
 
-  it('exits 0 on a clean file and prints nothing', () => {
+  it('exits 0 on a clean file saying what it checked, and with --quiet prints nothing', () => {
     const dir = workspace({ Jenkinsfile: CLEAN });
-    assert.deepEqual(run(['Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '', stderr: '' });
+    assert.deepEqual(run(['Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '1 file: 1 pipeline, 1 pod template; no problems\n', stderr: '' });
+    assert.deepEqual(run(['--quiet', 'Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('counts the files, pipelines and pod templates it checked, so a file with no Kubernetes agent is not taken for a clean pod', () => {
+    const dir = workspace({
+      'a/Jenkinsfile': KANIKO_LATEST,
+      'b/Jenkinsfile': "podTemplate(cloud: 'k8s') {\n  podTemplate(yaml: 'spec: {}') { node(POD_LABEL) { sh 'make' } }\n}\n",
+      'c/Jenkinsfile': "pipeline {\n  agent any\n  stages { stage('a') { steps { sh 'make' } } }\n}\n",
+    });
+    const last = (r: { stdout: string }) => r.stdout.trimEnd().split('\n').pop();
+    assert.equal(last(run(['.'], { cwd: dir })), '3 files: 2 pipelines, 3 pod templates; 1 error');
+    assert.equal(last(run(['c/Jenkinsfile'], { cwd: dir })), '1 file: 1 pipeline, 0 pod templates; no problems');
   });
 
   it('writes the JSON contract: one entry per file, 1-based positions, yamlFile findings relative to the cwd', () => {

@@ -30,6 +30,8 @@ export interface FileOutcome {
   reports: FileReport[];
   /** A message for standard error when the file could not be read. */
   error?: string;
+  /** What the file held to check, when it was linted. */
+  checked?: LintResult['checked'];
 }
 
 const STDIN_NAME = '<stdin>';
@@ -83,7 +85,7 @@ export class FileLinter {
       const diagnostics = result.diagnostics.filter((d) => d.file === f && (!this.job.quiet || d.severity === 'error'));
       if (f === name || diagnostics.length) reports.push({ file: f === name ? name : relative(process.cwd(), resolve(f)), diagnostics, text: this.job.texts ? t : '' });
     }
-    return { reports, ...(error ? { error } : {}) };
+    return { reports, checked: result.checked, ...(error ? { error } : {}) };
   }
 
   /**

@@ -87,9 +87,13 @@ async function main(argv: string[]): Promise<number> {
   const trouble = errors.length > 0;
 
   const toTerminal = !opts.outputFile && !!process.stdout.isTTY;
+  const all = reports.flatMap((r) => r.diagnostics);
+  const linted = outcomes.flatMap((o) => (o.checked ? [o.checked] : []));
+  const checked = { files: linted.length, pipelines: sum(linted.map((c) => c.pipelines)), podTemplates: sum(linted.map((c) => c.podTemplates)) };
   const output = format(opts.format, reports, {
     color: toTerminal && !('NO_COLOR' in process.env),
-    summary: toTerminal,
+    // --quiet: nothing at all when there is nothing to report.
+    ...(opts.quiet && !all.length ? {} : { summary: checked }),
     cwd: process.cwd(),
     version: packageVersion(),
   });
@@ -102,7 +106,6 @@ async function main(argv: string[]): Promise<number> {
     }
   } else process.stdout.write(output);
   if (trouble) return EXIT_TROUBLE;
-  const all = reports.flatMap((r) => r.diagnostics);
   const overThreshold = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold]);
   const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
   return overThreshold || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
@@ -112,6 +115,10 @@ function explain(ref: string): number {
   const rule = findRule(ref);
   if (!rule) return usage(`--explain: ${unknownRule(ref)} (jenkinsfile-lint --list-rules lists them)`);
   return print(readFileSync(new URL(`../docs/${rule.code}.md`, import.meta.url), 'utf8'));
+}
+
+function sum(ns: number[]): number {
+  return ns.reduce((a, b) => a + b, 0);
 }
 
 function print(text: string): number {

@@ -38,6 +38,8 @@ export interface LintResult {
   analysis: Analysis;
   /** Line/column conversion for each file in `texts`, built once per file. */
   lines(file: string): LineIndex;
+  /** What was there to check, so that a report with no findings is not taken for more than it is. */
+  checked: { pipelines: number; podTemplates: number };
 }
 
 export interface Analysis {
@@ -99,7 +101,9 @@ export function check(text: string, extraction: Extraction, pods: ResolvedPod[],
   const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, directives, textOf: (f) => texts.get(f) }, opts);
   const kept = applyDirectives(toDiagnostics(run(undefined), lines, opts.config), directives, opts.file);
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), lines, opts.config)];
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods }, lines };
+  // One pod per pod template (and one for a pod YAML file linted on its own).
+  const checked = { pipelines: extraction.blocks.filter((b) => b.kind === 'pipeline').length, podTemplates: pods.length };
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods }, lines, checked };
 }
 
 function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
