@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/config.js';
-import { SEVERITY_RANK } from '../core/diagnostic.js';
+import { SEVERITY_RANK, type Diagnostic } from '../core/diagnostic.js';
 import { packageVersion } from '../core/version.js';
 import { compileGrammarForShortRun } from '../parse/parser.js';
 import { findRule, unknownRule } from '../rules/lookup.js';
@@ -88,6 +88,9 @@ async function main(argv: string[]): Promise<number> {
 
   const toTerminal = !opts.outputFile && !!process.stdout.isTTY;
   const all = reports.flatMap((r) => r.diagnostics);
+  // What fails the run: a finding at the threshold, or any warning once there are too many.
+  const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
+  const fails = (d: Diagnostic) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold] || (tooManyWarnings && d.severity === 'warning');
   const linted = outcomes.flatMap((o) => (o.checked ? [o.checked] : []));
   const checked = { files: linted.length, pipelines: sum(linted.map((c) => c.pipelines)), podTemplates: sum(linted.map((c) => c.podTemplates)) };
   const output = format(opts.format, reports, {
@@ -96,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
     ...(opts.quiet && !all.length ? {} : { summary: checked }),
     cwd: process.cwd(),
     version: packageVersion(),
+    fails,
   });
   if (opts.outputFile) {
     try {
@@ -106,9 +110,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } else process.stdout.write(output);
   if (trouble) return EXIT_TROUBLE;
-  const overThreshold = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold]);
-  const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
-  return overThreshold || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  return all.some(fails) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function explain(ref: string): number {

@@ -25,6 +25,8 @@ export interface FormatContext {
   /** The current directory, which relative paths are relative to (SARIF's %SRCROOT%). */
   cwd: string;
   version: string;
+  /** Whether a finding fails the run (--severity-threshold, --max-warnings): what CI formats mark failed. */
+  fails(d: Diagnostic): boolean;
 }
 
 /** 1-based line and column of a diagnostic's start and end, as every machine format wants them. */
