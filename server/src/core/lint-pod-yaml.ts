@@ -16,5 +16,5 @@ export async function lintPodYaml(text: string, opts: LintOptions): Promise<Lint
   if (text.length > MAX_FILE_BYTES) return lintOversized(text, text.length, 'characters', opts);
   // No Groovy here: the whole file is YAML, where a fix is written as it is (no string to escape for).
   const extraction = { ...emptyExtraction('', []), stringAt: () => 'code' as const };
-  return check(text, extraction, [await resolveStandalonePod(opts.file, text)], opts);
+  return check(text, { extraction, pods: [await resolveStandalonePod(opts.file, text)] }, opts);
 }

@@ -73,14 +73,13 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
   // A UTF-16 unit comes from at least one byte, so this never refuses a file under the byte limit.
   if (text.length > MAX_FILE_BYTES) return lintOversized(text, text.length, 'characters', opts);
-  const { extraction, pods } = await analyze(text, opts);
-  return check(text, extraction, pods, opts);
+  return check(text, await analyze(text, opts), opts);
 }
 
 /** The result for a file over MAX_FILE_BYTES (`size` in `unit`); `text` is what is known of it, maybe nothing. */
 export function lintOversized(text: string, size: number, unit: string, opts: LintOptions): Promise<LintResult> {
   const limit = { start: 0, end: 0, message: `This file is not checked: it is ${thousands(size)} ${unit}, over the limit of ${thousands(MAX_FILE_BYTES)}` };
-  return Promise.resolve(check(text, emptyExtraction(text, [limit]), [], opts));
+  return Promise.resolve(check(text, { extraction: emptyExtraction(text, [limit]), pods: [] }, opts));
 }
 
 function thousands(n: number): string {
@@ -88,7 +87,8 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-export function check(text: string, extraction: Extraction, pods: ResolvedPod[], opts: LintOptions): LintResult {
+export function check(text: string, analysis: Analysis, opts: LintOptions): LintResult {
+  const { extraction, pods } = analysis;
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
   const indexes = new Map<string, LineIndex>();
@@ -103,7 +103,7 @@ export function check(text: string, extraction: Extraction, pods: ResolvedPod[],
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), lines, opts.config)];
   // One pod per pod template (and one for a pod YAML file linted on its own).
   const checked = { pipelines: extraction.blocks.filter((b) => b.kind === 'pipeline').length, podTemplates: pods.length };
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis: { extraction, pods }, lines, checked };
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis, lines, checked };
 }
 
 function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
