@@ -29,4 +29,5 @@ for (const d of ['bin', 'grammar', 'schemas', 'docs']) cpSync(join(root, 'server
 
 mkdirSync(join(client, 'grammars'), { recursive: true });
 cpSync(join(root, 'grammars', 'jenkinsfile.tmLanguage.json'), join(client, 'grammars', 'jenkinsfile.tmLanguage.json'));
-cpSync(join(root, 'LICENSE'), join(client, 'LICENSE'));
+// One LICENSE and one CHANGELOG for the repository, the npm package and the extension.
+for (const f of ['LICENSE', 'CHANGELOG.md']) cpSync(join(root, f), join(client, f));

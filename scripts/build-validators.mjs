@@ -48,4 +48,5 @@ function linearErrors(code, name) {
 // helper. Pod: Jackson coerces scalars (`args: [9999999]`, `value: 1`) so ajv must too; the
 // did-you-mean names come from the schema JSON, read only when needed.
 build('pod.schema.json', 'pod', { coerceTypes: true, inlineRefs: false, messages: false, unicode: false });
-build('jenkinsfile-lint.schema.json', 'config', { unicode: false });
+// Config: `verbose` puts the schema beside each error, where the did-you-mean for a key is found.
+build('jenkinsfile-lint.schema.json', 'config', { unicode: false, verbose: true });

@@ -107,7 +107,7 @@ describe('output formats', () => {
     assert.ok(errors.some((e) => e['@_source'] === 'jenkinsfile-lint.JKL302'));
   });
 
-  it('junit is well-formed XML: a suite per file, a failing case per finding, a passing case for a clean file', () => {
+  it('junit is well-formed XML: a suite per file, a case per finding, a passing case for a clean file', () => {
     const xml = run(['--format', 'junit', '.'], dir).stdout;
     assert.equal(XMLValidator.validate(xml), true);
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(xml);
@@ -116,9 +116,24 @@ describe('output formats', () => {
     assert.equal(clean['@_failures'], '0');
     assert.equal(clean.testcase.length, 1);
     assert.equal(clean.testcase[0]!.failure, undefined);
-    const bad = suites.find((s) => s['@_name'] === 'Jenkinsfile')!;
-    assert.ok(bad.testcase.length > 1 && bad.testcase.every((c) => c.failure));
+    assert.ok(suites.find((s) => s['@_name'] === 'Jenkinsfile')!.testcase.length > 1);
     assert.equal(Number(doc.testsuites['@_failures']), suites.reduce((n, s) => n + Number(s['@_failures']), 0));
+  });
+
+  it('junit fails the cases that fail the run, no others: the severity threshold, and warnings past --max-warnings', () => {
+    // One warning (JKL101) and one info (JKL203), no error.
+    const mild = workspace({ Jenkinsfile: "pipeline {\n  agent { kubernetes { yaml 'spec: {restartPolicy: Never, hostNetwrk: true}' } }\n  stages { stage('a') { steps { sh 'make' } } }\n}\n" });
+    const failed = (args: string[]) => {
+      const r = run(['--format', 'junit', ...args, 'Jenkinsfile'], mild);
+      const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(r.stdout);
+      const cases = doc.testsuites.testsuite[0].testcase as Array<{ '@_classname': string; failure?: unknown; 'system-out'?: string }>;
+      assert.ok(cases.every((c) => (c.failure === undefined) !== (c['system-out'] === undefined)), 'each case has a failure or the finding as output');
+      return { code: r.code, failed: cases.filter((c) => c.failure).map((c) => c['@_classname']), total: Number(doc.testsuites['@_failures']) };
+    };
+    assert.deepEqual(failed([]), { code: 0, failed: [], total: 0 });
+    assert.deepEqual(failed(['--severity-threshold', 'warning']), { code: 1, failed: ['jenkinsfile-lint.JKL101'], total: 1 });
+    assert.deepEqual(failed(['--max-warnings', '0']), { code: 1, failed: ['jenkinsfile-lint.JKL101'], total: 1 });
+    assert.deepEqual(failed(['--severity-threshold', 'info']), { code: 1, failed: ['jenkinsfile-lint.JKL203', 'jenkinsfile-lint.JKL101'], total: 2 });
   });
 
   it('sarif passes Microsoft\'s SARIF validator', { skip: sarifMultitool() ? false : 'sarif-multitool not installed (.ci/run installs it)' }, () => {
@@ -194,19 +209,20 @@ describe('thresholds and overrides', () => {
     assert.deepEqual(JSON.parse(r.stdout), { configFile: join(d, 'ci', '.jenkinsfile-lint.yaml'), rules: { JKL203: 'off', JKL306: 'off' }, jenkins: { clouds: ['kubernetes'] } });
   });
 
-  it('--output-file writes the report there, without colour or summary', () => {
+  it('--output-file writes the report there, without colour', () => {
     const r = run(['-o', 'report.txt', 'Jenkinsfile'], dir);
     assert.equal(r.stdout, '');
     const report = readFileSync(join(dir, 'report.txt'), 'utf8');
     assert.match(report, /^Jenkinsfile:3:5: info JKL203 /);
-    assert.doesNotMatch(report, /problems|\u001b/);
+    assert.match(report, /\n1 file: 1 pipeline, 1 pod template; /);
+    assert.doesNotMatch(report, /\u001b/);
   });
 
-  it('prints a summary line, in colour, on a terminal', { skip: existsSync('/usr/bin/script') ? false : 'no script(1) to give the CLI a terminal' }, () => {
+  it('prints in colour on a terminal, with the summary line', { skip: existsSync('/usr/bin/script') ? false : 'no script(1) to give the CLI a terminal' }, () => {
     const env = { ...process.env };
     delete env.NO_COLOR;
     const r = spawnSync('/usr/bin/script', ['-qec', `${process.execPath} ${CLI} Jenkinsfile clean.jenkinsfile`, '/dev/null'], { cwd: dir, encoding: 'utf8', env });
     assert.match(r.stdout, /\u001b\[31merror\u001b\[39m/);
-    assert.match(r.stdout, /4 problems \(2 errors, 1 warning, 1 info\) in 2 files/);
+    assert.match(r.stdout, /\n2 files: 2 pipelines, 2 pod templates; 2 errors, 1 warning, 1 info\r?\n$/);
   });
 });

@@ -24,13 +24,27 @@ describe('jenkinsfile-lint CLI', () => {
       r.stdout,
       'Jenkinsfile:9:12: error JKL302 Kaniko image "ghcr.io/osscontainertools/kaniko:latest" has no shell, but sh steps run in container "kaniko"; use a debug image such as "ghcr.io/osscontainertools/kaniko:debug"\n' +
         '9 |     image: ghcr.io/osscontainertools/kaniko:latest\n' +
-        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n',
+        '  |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' +
+        '\n' +
+        '1 file: 1 pipeline, 1 pod template; 1 error\n',
     );
   });
 
-  it('exits 0 on a clean file and prints nothing', () => {
+  it('exits 0 on a clean file saying what it checked, and with --quiet prints nothing', () => {
     const dir = workspace({ Jenkinsfile: CLEAN });
-    assert.deepEqual(run(['Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '', stderr: '' });
+    assert.deepEqual(run(['Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '1 file: 1 pipeline, 1 pod template; no problems\n', stderr: '' });
+    assert.deepEqual(run(['--quiet', 'Jenkinsfile'], { cwd: dir }), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('counts the files, pipelines and pod templates it checked, so a file with no Kubernetes agent is not taken for a clean pod', () => {
+    const dir = workspace({
+      'a/Jenkinsfile': KANIKO_LATEST,
+      'b/Jenkinsfile': "podTemplate(cloud: 'k8s') {\n  podTemplate(yaml: 'spec: {}') { node(POD_LABEL) { sh 'make' } }\n}\n",
+      'c/Jenkinsfile': "pipeline {\n  agent any\n  stages { stage('a') { steps { sh 'make' } } }\n}\n",
+    });
+    const last = (r: { stdout: string }) => r.stdout.trimEnd().split('\n').pop();
+    assert.equal(last(run(['.'], { cwd: dir })), '3 files: 2 pipelines, 3 pod templates; 1 error');
+    assert.equal(last(run(['c/Jenkinsfile'], { cwd: dir })), '1 file: 1 pipeline, 0 pod templates; no problems');
   });
 
   it('writes the JSON contract: one entry per file, 1-based positions, yamlFile findings relative to the cwd', () => {
@@ -63,15 +77,15 @@ describe('jenkinsfile-lint CLI', () => {
     assert.equal(JSON.parse(r.stdout)[0].diagnostics[0].severity, 'warning');
   });
 
-  it('exits 2 with a one-line message naming the file for a broken config', () => {
+  it('exits 2 with a line naming the file, the position and the key for a broken config', () => {
     const dir = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'rules:\n  JKL302: loud\n' });
     const r = run(['Jenkinsfile'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^jenkinsfile-lint: .*\.jenkinsfile-lint\.yaml: rules\.JKL302: must be one of off, info, warning, error\n$/);
+    assert.match(r.stderr, /^jenkinsfile-lint: .*\.jenkinsfile-lint\.yaml:2:11: rules\.JKL302: must be one of off, info, warning, error\n$/);
     const unknown = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.json': '{"rules": {"JKL999": "off"}}' });
-    assert.match(run(['Jenkinsfile'], { cwd: unknown }).stderr, /rules: unknown rule code JKL999/);
+    assert.match(run(['Jenkinsfile'], { cwd: unknown }).stderr, /rules\.JKL999: unknown rule "JKL999"/);
     const broken = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'rules: [\n' });
-    assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /\.jenkinsfile-lint\.yaml: not valid YAML/);
+    assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /\.jenkinsfile-lint\.yaml:2:1: not valid YAML/);
   });
 
   it('exits 2 for usage errors and unreadable input', () => {
@@ -112,19 +126,19 @@ describe('jenkinsfile-lint CLI with a configured Jenkins', () => {
     const missing = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  casc: ci/jenkins.yaml\n', '.git/HEAD': '' });
     const r = run(['Jenkinsfile'], { cwd: missing });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /\.jenkinsfile-lint\.yaml: jenkins\.casc: casc 'ci\/jenkins\.yaml' does not exist/);
+    assert.match(r.stderr, /\.jenkinsfile-lint\.yaml:2:9: jenkins\.casc: casc 'ci\/jenkins\.yaml' does not exist/);
     const broken = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  casc: jenkins.yaml\n', 'jenkins.yaml': 'jenkins:\n  clouds: {kubernetes: 1}\n', '.git/HEAD': '' });
     assert.match(run(['Jenkinsfile'], { cwd: broken }).stderr, /jenkins\.yaml: jenkins\.clouds is not a list\n$/);
     const plugins = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  pluginsFile: plugins.txt\n', 'plugins.txt': 'kubernetes:1.0\nnot a plugin!\n', '.git/HEAD': '' });
-    assert.match(run(['Jenkinsfile'], { cwd: plugins }).stderr, /plugins\.txt: line 2: "not a plugin!" is not a plugin id\n$/);
+    assert.match(run(['Jenkinsfile'], { cwd: plugins }).stderr, /plugins\.txt:2:1: "not a plugin!" is not a plugin id\n$/);
     const outside = workspace({ Jenkinsfile: CLEAN, '.jenkinsfile-lint.yaml': 'jenkins:\n  pluginsFile: ../../etc/passwd\n', '.git/HEAD': '' });
     assert.match(run(['Jenkinsfile'], { cwd: outside }).stderr, /points outside the workspace/);
   });
 
-  it('prints a rule page with --explain and rejects unknown codes', () => {
+  it('prints a rule page with --explain and rejects unknown rules', () => {
     assert.match(run(['--explain', 'jkl302']).stdout, /^# JKL302 kaniko-image-no-shell\n/);
     const r = run(['--explain', 'JKL999']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown rule code "JKL999"/);
+    assert.match(r.stderr, /unknown rule "JKL999"/);
   });
 });

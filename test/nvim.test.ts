@@ -1,20 +1,24 @@
-// A real editor: Debian's Neovim, headless, attaches the language server to a Jenkinsfile, reads
-// back the diagnostics it received, applies the quick fix through Neovim, and sees the finding go.
+// A real editor: Debian's Neovim (0.7), headless, set up with the README's own snippet for Neovim
+// 0.7–0.10 (copied from the README), opens a Jenkinsfile.prod, receives the diagnostics, applies the
+// quick fix through Neovim, and sees the finding go.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { workspace } from './helpers.js';
-import { SERVER } from './lsp-client.js';
+import { REPO, workspace } from './helpers.js';
 import { kanikoPipeline } from './samples.js';
 
 const HAVE_NVIM = spawnSync('sh', ['-c', 'command -v nvim']).status === 0;
 
-const JENKINSFILE = kanikoPipeline('ghcr.io/osscontainertools/kaniko:v1.25.1');
+/** Findings JKL302 and JKL306; the README's settings turn JKL306 off. */
+const JENKINSFILE = kanikoPipeline('gcr.io/kaniko-project/executor:v1.23.2');
 
-/** Lua for Neovim 0.7+ (Debian bookworm ships 0.7.2): start the client, wait, fix, wait, report. */
-const INIT = (root: string, result: string) => `
+/** The README's Lua for Neovim 0.7–0.10. */
+const README_SETUP = /\*\*Neovim 0\.7–0\.10\*\*[\s\S]*?```lua\n([\s\S]*?)```/.exec(readFileSync(join(REPO, 'README.md'), 'utf8'))![1]!;
+
+/** After the README's setup: once the file is loaded, wait for diagnostics, fix, wait, report. */
+const DRIVER = (result: string) => `
 -- Runs once the Jenkinsfile given on the command line is loaded.
 local function run()
 local function lsp_diags()
@@ -24,14 +28,7 @@ local function lsp_diags()
   end
   return out
 end
-local report = {}
-local id = vim.lsp.start_client({
-  name = 'jenkinsfile-lint',
-  cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER)}, '--stdio' },
-  root_dir = ${JSON.stringify(root)},
-  init_options = { debounceMs = 0 },
-})
-vim.lsp.buf_attach_client(0, id)
+local report = { filetype = vim.bo.filetype }
 vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 50)
 report.before = lsp_diags()
 
@@ -66,16 +63,20 @@ vim.api.nvim_create_autocmd('VimEnter', { callback = run })
 `;
 
 describe('Neovim', { skip: HAVE_NVIM ? false : 'nvim not installed (.ci/run installs the Debian package)' }, () => {
-  it('receives the diagnostics and applies the quick fix', () => {
-    const dir = workspace({ Jenkinsfile: JENKINSFILE, '.git/HEAD': '' });
+  it("with the README's setup: takes Jenkinsfile.prod for groovy, receives the diagnostics (settings applied) and applies the quick fix", () => {
+    const dir = workspace({ 'Jenkinsfile.prod': JENKINSFILE, '.git/HEAD': '' });
     const result = join(dir, 'result.json');
-    writeFileSync(join(dir, 'init.lua'), INIT(dir, result));
-    const r = spawnSync('nvim', ['--headless', '--clean', '-u', join(dir, 'init.lua'), join(dir, 'Jenkinsfile')], { cwd: dir, encoding: 'utf8', timeout: 90_000 });
+    writeFileSync(join(dir, 'init.lua'), README_SETUP + DRIVER(result));
+    // The README's `jenkinsfile-language-server` on PATH, as `npm install -g` puts it there.
+    const env = { ...process.env, PATH: `${join(REPO, 'node_modules', '.bin')}:${process.env.PATH}` };
+    const r = spawnSync('nvim', ['--headless', '--clean', '-u', join(dir, 'init.lua'), join(dir, 'Jenkinsfile.prod')], { cwd: dir, env, encoding: 'utf8', timeout: 90_000 });
     assert.equal(r.status, 0, `nvim: ${r.stderr}`);
-    const report = JSON.parse(readFileSync(result, 'utf8')) as { before: Array<{ code: string; line: number; col: number; source: string }>; after: Array<{ code: string }>; applied?: string };
+    const report = JSON.parse(readFileSync(result, 'utf8')) as { filetype: string; before: Array<{ code: string; line: number; col: number; source: string }>; after: Array<{ code: string }>; applied?: string };
+    assert.equal(report.filetype, 'groovy');
+    // No JKL306: the README's settings turned it off.
     assert.deepEqual(report.before, [{ code: 'JKL302', line: 9, col: 12, source: 'jenkinsfile-lint' }]);
-    assert.equal(report.applied, 'Use ghcr.io/osscontainertools/kaniko:v1.25.1-debug');
+    assert.equal(report.applied, 'Use gcr.io/kaniko-project/executor:v1.23.2-debug');
     assert.deepEqual(report.after ?? [], []);
-    assert.match(readFileSync(join(dir, 'Jenkinsfile'), 'utf8'), /image: ghcr\.io\/osscontainertools\/kaniko:v1\.25\.1-debug\n/);
+    assert.match(readFileSync(join(dir, 'Jenkinsfile.prod'), 'utf8'), /image: gcr\.io\/kaniko-project\/executor:v1\.23\.2-debug\n/);
   });
 });

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleSetting } from '../core/config.js';
 import type { Severity } from '../core/diagnostic.js';
+import { findRule, unknownRule } from '../rules/lookup.js';
 import { FORMATS, type Format } from './formatters/index.js';
 
 export interface CliOptions {
@@ -18,10 +19,13 @@ export interface CliOptions {
   quiet: boolean;
   fix: boolean;
   stdinFilename?: string;
+  /** The files are a change set (pre-commit): YAML files are checked through the Jenkinsfiles that read them. */
+  changed: boolean;
   /** Worker threads; undefined: decide from the file count and the cores. */
   jobs?: number;
   errorOnUnmatchedPattern: boolean;
   explain?: string;
+  listRules: boolean;
   printConfig?: string;
   help: boolean;
   version: boolean;
@@ -34,6 +38,7 @@ export const HELP = `Usage: jenkinsfile-lint [options] [file|dir|glob|-]...
 Lints Jenkinsfiles that use Kubernetes agents: the pod YAML against the Kubernetes Pod schema,
 containers used by steps, clouds, and Kaniko builds. Offline; no Jenkins needed. Directories are
 searched for Jenkinsfile, Jenkinsfile.*, *.jenkinsfile and *.Jenkinsfile, honouring .gitignore.
+A *.yaml or *.yml file named on the command line is checked as a pod YAML on its own.
 
 Output:
   -f, --format <name>            ${FORMATS.join(', ')} (default: text)
@@ -46,13 +51,18 @@ Exit status:
 
 Rules and configuration:
   -c, --config <file>            use this config file instead of the nearest .jenkinsfile-lint.yaml
-      --rule <JKLnnn:severity>   set a rule's severity (off, info, warning, error); repeatable
+      --rule <rule:severity>     set a rule's severity (off, info, warning, error), the rule by code
+                                 or name (JKL306:off, kaniko-archived-image:off); repeatable
       --print-config <file>      print the configuration that applies to a file, and exit
-      --explain <code>           print a rule's documentation, and exit
+      --explain <rule>           print a rule's documentation (by code or name), and exit
+      --list-rules               list the rules: code, name, default severity, fixable, summary
+                                 (--format json for data), and exit
 
 Input and fixes:
       --stdin-filename <path>    the path to report (and find the config from) for standard input
       --fix                      apply safe fixes in place, then report what is left
+      --changed                  the files are a change (the pre-commit hook): lint its Jenkinsfiles and
+                                 those that read its YAML files with yamlFile; other YAML is left alone
   -j, --jobs <n>                 worker threads (0: none; default: as many as pay off, up to the cores)
       --no-error-on-unmatched-pattern   exit 0 when no file is found
 
@@ -68,9 +78,11 @@ Examples:
   jenkinsfile-lint --format sarif -o jenkinsfile-lint.sarif .
   jenkinsfile-lint --format checkstyle ci/ > checkstyle.xml
   cat Jenkinsfile | jenkinsfile-lint --stdin-filename Jenkinsfile -
+  jenkinsfile-lint ci/pod.yaml                     # a pod YAML on its own
   jenkinsfile-lint --rule JKL306:off --severity-threshold warning Jenkinsfile.release
   jenkinsfile-lint --fix Jenkinsfile
   jenkinsfile-lint --explain JKL302
+  jenkinsfile-lint --explain container-not-in-pod
 `;
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -93,8 +105,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
         rule: { type: 'string', multiple: true, default: [] },
         'print-config': { type: 'string' },
         explain: { type: 'string' },
+        'list-rules': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean', default: false },
+        changed: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -116,9 +130,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const rules: Record<string, RuleSetting> = {};
   for (const r of v.rule ?? []) {
-    const m = /^(JKL\d{3})[:=](\w+)$/i.exec(r);
-    if (!m || !(SETTINGS as readonly string[]).includes(m[2]!.toLowerCase())) throw new UsageError(`--rule takes CODE:SEVERITY such as JKL306:off, not "${r}"`);
-    rules[m[1]!.toUpperCase()] = m[2]!.toLowerCase() as RuleSetting;
+    const m = /^([\w-]+)[:=](\w+)$/.exec(r);
+    if (!m || !(SETTINGS as readonly string[]).includes(m[2]!.toLowerCase())) throw new UsageError(`--rule takes RULE:SEVERITY such as JKL306:off or kaniko-archived-image:off, not "${r}"`);
+    const rule = findRule(m[1]!);
+    if (!rule) throw new UsageError(`--rule ${r}: ${unknownRule(m[1]!)} (jenkinsfile-lint --list-rules lists them)`);
+    rules[rule.code] = m[2]!.toLowerCase() as RuleSetting;
   }
   if (v.fix && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
@@ -133,10 +149,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     quiet: v.quiet === true,
     fix: v.fix === true,
+    changed: v.changed === true,
     ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     errorOnUnmatchedPattern: !v['no-error-on-unmatched-pattern'],
     ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    listRules: v['list-rules'] === true,
     ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
     help: v.help === true,
     version: v.version === true,

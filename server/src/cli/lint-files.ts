@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config.js';
 import { lint, lintOversized, MAX_FILE_BYTES, type LintResult } from '../core/lint.js';
+import { isPodYamlFile, lintPodYaml } from '../core/lint-pod-yaml.js';
 import { applyEdits, fixEdits } from '../fix/apply.js';
 import { FsHost } from '../host/fs-host.js';
 import { ConfigLoader } from '../host/load-config.js';
@@ -29,6 +30,8 @@ export interface FileOutcome {
   reports: FileReport[];
   /** A message for standard error when the file could not be read. */
   error?: string;
+  /** What the file held to check, when it was linted. */
+  checked?: LintResult['checked'];
 }
 
 const STDIN_NAME = '<stdin>';
@@ -67,12 +70,12 @@ export class FileLinter {
     const { config } = this.configFor(name === STDIN_NAME ? resolve('Jenkinsfile') : name);
     let result: LintResult;
     if (file === '-') {
-      result = await lint(readStdin(), { file: name, host: this.host, config });
+      result = await this.lintText(readStdin(), name, config);
     } else {
       const read = readRegularFile(file, MAX_FILE_BYTES);
       if (!read.ok && read.reason === 'too-large') result = await lintOversized('', read.size!, 'bytes', { file: name, host: this.host, config });
       else if (!read.ok) return { reports: [], error: `${name}: ${read.message}` };
-      else result = await lint(read.text, { file: name, host: this.host, config });
+      else result = await this.lintText(read.text, name, config);
     }
     let error: string | undefined;
     if (this.job.fix && file !== '-') ({ result, error } = await this.fix(name, result, config));
@@ -82,7 +85,7 @@ export class FileLinter {
       const diagnostics = result.diagnostics.filter((d) => d.file === f && (!this.job.quiet || d.severity === 'error'));
       if (f === name || diagnostics.length) reports.push({ file: f === name ? name : relative(process.cwd(), resolve(f)), diagnostics, text: this.job.texts ? t : '' });
     }
-    return { reports, ...(error ? { error } : {}) };
+    return { reports, checked: result.checked, ...(error ? { error } : {}) };
   }
 
   /**
@@ -115,7 +118,12 @@ export class FileLinter {
   private async relint(file: string, config: Config): Promise<LintResult> {
     const read = readRegularFile(file, MAX_FILE_BYTES);
     if (!read.ok) throw new Error(`${file} ${read.message} after it was fixed`);
-    return lint(read.text, { file, host: this.host, config });
+    return this.lintText(read.text, file, config);
+  }
+
+  /** A file named `*.yaml` / `*.yml` is a pod YAML on its own; anything else is a Jenkinsfile. */
+  private lintText(text: string, file: string, config: Config): Promise<LintResult> {
+    return (isPodYamlFile(file) ? lintPodYaml : lint)(text, { file, host: this.host, config });
   }
 }
 

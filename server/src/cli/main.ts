@@ -4,13 +4,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/config.js';
-import { SEVERITY_RANK } from '../core/diagnostic.js';
+import { SEVERITY_RANK, type Diagnostic } from '../core/diagnostic.js';
 import { packageVersion } from '../core/version.js';
 import { compileGrammarForShortRun } from '../parse/parser.js';
-import { RULE_CODES } from '../rules/index.js';
+import { findRule, unknownRule } from '../rules/lookup.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { affectedBy } from './changed.js';
 import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
+import { LIST_FORMATS, listRules } from './list-rules.js';
 import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
 
 const EXIT_OK = 0;
@@ -30,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
   if (opts.help) return print(HELP);
   if (opts.version) return print(packageVersion() + '\n');
   if (opts.explain !== undefined) return explain(opts.explain);
+  if (opts.listRules) {
+    if (!(LIST_FORMATS as readonly string[]).includes(opts.format)) return usage(`--list-rules prints ${LIST_FORMATS.join(' or ')}, not ${opts.format}`);
+    return print(listRules(opts.format as (typeof LIST_FORMATS)[number]));
+  }
   const job: LintJob = {
     ...(opts.config ? { configPath: opts.config } : {}),
     ruleOverrides: opts.rules,
@@ -47,12 +53,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!opts.patterns.length) return usage('no files given');
 
-  const { files, unmatched } = await discover(opts.patterns, (dir) => {
+  const ignoreOf = (dir: string) => {
     const { config, file } = linter.configFor(join(dir, 'Jenkinsfile'));
     return rebaseIgnores(file, config.ignore, dir);
-  });
-  for (const p of unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
-  if (unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
+  };
+  const found = await discover(opts.patterns, ignoreOf);
+  for (const p of found.unmatched) process.stderr.write(`jenkinsfile-lint: no Jenkinsfile found for "${p}"\n`);
+  if (found.unmatched.length && opts.errorOnUnmatchedPattern) return EXIT_TROUBLE;
+  const files = opts.changed ? await affectedBy(found.files, async (dir) => (await discover([dir], ignoreOf)).files) : found.files;
 
   if (files.length <= LIFTOFF_ONLY_MAX_FILES) compileGrammarForShortRun();
   const progress = process.stderr.isTTY && files.length > PROGRESS_MIN_FILES;
@@ -79,11 +87,19 @@ async function main(argv: string[]): Promise<number> {
   const trouble = errors.length > 0;
 
   const toTerminal = !opts.outputFile && !!process.stdout.isTTY;
+  const all = reports.flatMap((r) => r.diagnostics);
+  // What fails the run: a finding at the threshold, or any warning once there are too many.
+  const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
+  const fails = (d: Diagnostic) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold] || (tooManyWarnings && d.severity === 'warning');
+  const linted = outcomes.flatMap((o) => (o.checked ? [o.checked] : []));
+  const checked = { files: linted.length, pipelines: sum(linted.map((c) => c.pipelines)), podTemplates: sum(linted.map((c) => c.podTemplates)) };
   const output = format(opts.format, reports, {
     color: toTerminal && !('NO_COLOR' in process.env),
-    summary: toTerminal,
+    // --quiet: nothing at all when there is nothing to report.
+    ...(opts.quiet && !all.length ? {} : { summary: checked }),
     cwd: process.cwd(),
     version: packageVersion(),
+    fails,
   });
   if (opts.outputFile) {
     try {
@@ -94,16 +110,17 @@ async function main(argv: string[]): Promise<number> {
     }
   } else process.stdout.write(output);
   if (trouble) return EXIT_TROUBLE;
-  const all = reports.flatMap((r) => r.diagnostics);
-  const overThreshold = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[opts.severityThreshold]);
-  const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
-  return overThreshold || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  return all.some(fails) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function explain(code: string): number {
-  const upper = code.toUpperCase();
-  if (!RULE_CODES.has(upper)) return usage(`unknown rule code "${code}" (codes: ${[...RULE_CODES].join(', ')})`);
-  return print(readFileSync(new URL(`../docs/${upper}.md`, import.meta.url), 'utf8'));
+function explain(ref: string): number {
+  const rule = findRule(ref);
+  if (!rule) return usage(`--explain: ${unknownRule(ref)} (jenkinsfile-lint --list-rules lists them)`);
+  return print(readFileSync(new URL(`../docs/${rule.code}.md`, import.meta.url), 'utf8'));
+}
+
+function sum(ns: number[]): number {
+  return ns.reduce((a, b) => a + b, 0);
 }
 
 function print(text: string): number {
@@ -127,7 +144,8 @@ if (!serveIfWorker()) {
     },
     (e: unknown) => {
       const message = e instanceof ConfigError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
-      process.stderr.write(`jenkinsfile-lint: ${message}\n`);
+      // A broken config may have several problems: one line each.
+      process.stderr.write(message.split('\n').map((line) => `jenkinsfile-lint: ${line}\n`).join(''));
       process.exitCode = EXIT_TROUBLE;
     },
   );

@@ -19,8 +19,15 @@ export interface JenkinsModel {
   plugins?: string[];
 }
 
-/** Thrown with a message that names what is wrong; the caller adds the file name. */
-export class JenkinsFileError extends Error {}
+/** What is wrong with such a file, each problem with its `line:column` when known; the caller adds the file name. */
+export class JenkinsFileError extends Error {
+  readonly problems: Array<{ at?: string; message: string }>;
+  constructor(problems: string | Array<{ at?: string; message: string }>) {
+    const list = typeof problems === 'string' ? [{ message: problems }] : problems;
+    super(list.map((p) => p.message).join('; '));
+    this.problems = list;
+  }
+}
 
 /** Reads `jenkins.clouds[].kubernetes` (name, templates[].name/label/containers) from a CasC jenkins.yaml. */
 export function readCasc(text: string): { clouds: string[]; templates: StaticTemplate[] } {
@@ -62,12 +69,14 @@ function yamlContainerNames(yaml: string): string[] {
 /** Plugin ids from a plugins.txt in the jenkins/jenkins image format: `id:version` or `id`, `#` comments. */
 export function readPluginsTxt(text: string): string[] {
   const ids: string[] = [];
+  const bad: Array<{ at: string; message: string }> = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
     if (!line) return;
     const id = line.split(':')[0]!.trim();
-    if (!/^[A-Za-z0-9][\w.-]*$/.test(id)) throw new JenkinsFileError(`line ${i + 1}: "${raw.trim()}" is not a plugin id`);
-    ids.push(id);
+    if (/^[A-Za-z0-9][\w.-]*$/.test(id)) ids.push(id);
+    else bad.push({ at: `${i + 1}:${raw.length - raw.trimStart().length + 1}`, message: `"${raw.trim()}" is not a plugin id` });
   });
+  if (bad.length) throw new JenkinsFileError(bad);
   return ids;
 }

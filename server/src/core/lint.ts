@@ -12,7 +12,7 @@ import { escapeForString } from '../fix/escape.js';
 import { TokenReader } from '../extract/reader.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
-import { RULE_CODES, RULES } from '../rules/index.js';
+import { RULES } from '../rules/index.js';
 import { DOCS_BASE, type Rule, type RuleContext } from '../rules/rule.js';
 import { applyDirectives, collectDirectives } from '../suppress/directives.js';
 import type { Config } from './config.js';
@@ -44,6 +44,8 @@ export interface LintResult {
   analysis: Analysis;
   /** Line/column conversion for each file in `texts`, built once per file. */
   lines(file: string): LineIndex;
+  /** What was there to check, so that a report with no findings is not taken for more than it is. */
+  checked: { pipelines: number; podTemplates: number };
 }
 
 export interface Analysis {
@@ -92,7 +94,12 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
 /** The result for a file over MAX_FILE_BYTES (`size` in `unit`); `text` is what is known of it, maybe nothing. */
 export function lintOversized(text: string, size: number, unit: string, opts: LintOptions): Promise<LintResult> {
   const limit = { start: 0, end: 0, message: `This file is not checked: it is ${thousands(size)} ${unit}, over the limit of ${thousands(MAX_FILE_BYTES)}` };
-  return Promise.resolve(check(text, { extraction: emptyExtraction(text, [limit]), pods: [], declarative: { problems: [], limits: [], blocks: [] }, syntax: [] }, opts));
+  return Promise.resolve(check(text, withoutGroovy(emptyExtraction(text, [limit]), []), opts));
+}
+
+/** The analysis of input with no Groovy to read: an oversized file, or a pod YAML on its own. */
+export function withoutGroovy(extraction: Extraction, pods: ResolvedPod[]): Analysis {
+  return { extraction, pods, declarative: { problems: [], limits: [], blocks: [] }, syntax: [] };
 }
 
 function thousands(n: number): string {
@@ -100,7 +107,7 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function check(text: string, analysis: Analysis, opts: LintOptions): LintResult {
+export function check(text: string, analysis: Analysis, opts: LintOptions): LintResult {
   const { extraction, pods } = analysis;
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
@@ -114,7 +121,9 @@ function check(text: string, analysis: Analysis, opts: LintOptions): LintResult 
   const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, declarative: analysis.declarative, syntax: analysis.syntax, directives, textOf: (f) => texts.get(f) }, opts);
   const kept = applyDirectives(toDiagnostics(run(undefined), lines, opts.config), directives, opts.file);
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), lines, opts.config)];
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis, lines };
+  // One pod per pod template (and one for a pod YAML file linted on its own).
+  const checked = { pipelines: extraction.blocks.filter((b) => b.kind === 'pipeline').length, podTemplates: pods.length };
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis, lines, checked };
 }
 
 function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'declarative' | 'syntax' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
@@ -132,7 +141,6 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
     file: opts.file,
     podOf: (t) => byTemplate.get(t),
     config: opts.config,
-    ruleCodes: RULE_CODES,
     report: (f) => {
       // A finding must say where it is; one that does not is the rule's bug, reported as such.
       if (!f.loc || f.related?.some((r) => !r.loc) || f.fix?.edits.some((e) => !e.loc)) throw new Error('reported a finding without a location');

@@ -4,9 +4,8 @@
 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { existsSync } from 'node:fs';
-import { CONFIG_FILE_NAMES, ConfigError, configFromData, defaultConfig, parseConfig, type Config, type ConfigFile } from '../core/config.js';
+import { CONFIG_FILE_NAMES, ConfigError, configFromData, defaultConfig, parseConfig, type Config, type ConfigFile, type ConfigProblem } from '../core/config.js';
 import { JenkinsFileError, readCasc, readPluginsTxt } from '../core/jenkins.js';
-import { RULE_CODES } from '../rules/index.js';
 import { FsHost, repositoryRootOf } from './fs-host.js';
 import { readRegularFile } from './read-file.js';
 
@@ -50,7 +49,7 @@ export class ConfigLoader {
    * it names are read relative to `baseDir`. Throws ConfigError naming `source`.
    */
   fromData(data: unknown, source: string, baseDir: string): Config {
-    return this.readNamedFiles(configFromData(data, source, RULE_CODES), source, baseDir);
+    return this.readNamedFiles(configFromData(data, source), source, baseDir);
   }
 
   /** The nearest config file in `dir` or above it, up to `boundary`. */
@@ -65,22 +64,27 @@ export class ConfigLoader {
   private load(file: string): Config {
     const r = readRegularFile(file, MAX_CONFIG_BYTES);
     if (!r.ok) throw new ConfigError(file, r.message);
-    return this.readNamedFiles(parseConfig(r.text, file, RULE_CODES), file, dirname(file));
+    return this.readNamedFiles(parseConfig(r.text, file), file, dirname(file));
   }
 
-  /** Files the config names are read like a yamlFile: relative to `baseDir`, inside the workspace, size-capped. */
+  /**
+   * Files the config names are read like a yamlFile: relative to `baseDir`, inside the workspace,
+   * size-capped. A problem with either is reported with the other's.
+   */
   private readNamedFiles(parsed: ConfigFile, source: string, baseDir: string): Config {
-    const { jenkinsFiles, ...config } = parsed;
+    const { jenkinsFiles, locate, ...config } = parsed;
     const host = new FsHost();
+    const problems: ConfigProblem[] = [];
     const read = (key: string, path: string, parse: (text: string) => void) => {
       if (this.options.untrusted) return;
       const r = host.readWorkspaceFile(path, baseDir, key);
-      if (!r.ok) throw new ConfigError(source, `jenkins.${key}: ${r.message}`);
+      const at = locate(['jenkins', key]);
+      if (!r.ok) return void problems.push({ ...(at ? { at } : {}), key: ['jenkins', key], message: r.message });
       try {
         parse(r.text);
       } catch (e) {
-        if (e instanceof JenkinsFileError) throw new ConfigError(r.path, e.message);
-        throw e;
+        if (!(e instanceof JenkinsFileError)) throw e;
+        problems.push(...e.problems.map((p) => ({ file: r.path, ...p })));
       }
     };
     if (jenkinsFiles.casc) {
@@ -95,6 +99,7 @@ export class ConfigLoader {
         config.jenkins.plugins = [...(config.jenkins.plugins ?? []), ...readPluginsTxt(t)];
       });
     }
+    if (problems.length) throw new ConfigError(source, problems);
     return config;
   }
 }

@@ -55,6 +55,18 @@ export async function resolvePods(ex: Extraction, file: string, host: Host, jenk
   return out;
 }
 
+/**
+ * The pod of a YAML file read on its own, not through a Jenkinsfile: as if a template gave this
+ * file as its `yamlFile` and nothing else (no options, no containerTemplates, no parents), so
+ * what is checked is what the pod itself holds.
+ */
+export async function resolveStandalonePod(file: string, text: string): Promise<ResolvedPod> {
+  const nowhere = { start: 0, end: 0 };
+  const template: PodTemplate = { id: 0, kind: 'declarative', call: { ...nowhere, name: 'yamlFile', nameSpan: nowhere, args: [], command: true }, options: new Map(), scope: nowhere };
+  const yaml = await podYaml(file, identityText(text));
+  return { template, yaml, containers: yamlContainers(yaml), volumes: yamlVolumes(yaml), agentContainer: 'jnlp', parents: [], mergeStrategy: 'override', invisibleParents: false };
+}
+
 /** Inheritance as Jenkins applies it: an explicit inheritFrom list, else (scripted) the enclosing template. */
 function linkParents(pod: ResolvedPod, enclosing: ResolvedPod | undefined, jenkins: JenkinsModel, file: string): void {
   const t = pod.template;

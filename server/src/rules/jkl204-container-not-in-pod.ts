@@ -11,6 +11,7 @@ export const rule: Rule = {
   name: 'container-not-in-pod',
   severity: 'error',
   summary: '`container(\'x\')` or `defaultContainer \'x\'` names no container of the pod (`container x not found in pod`)',
+  fixable: true,
   check(ctx) {
     for (const step of ctx.extraction.containers) {
       const pod = step.template && ctx.podOf(step.template);

@@ -34,6 +34,7 @@ export const rule: Rule = {
   name: 'sidecar-exits',
   severity: 'warning',
   summary: 'A container that steps run in has no keep-alive command, so it exits at once',
+  fixable: true,
   check(ctx) {
     const seen = new Set<ContainerDef>();
     for (const use of containerUses(ctx)) {

@@ -8,6 +8,7 @@ export const rule: Rule = {
   name: 'kaniko-image-no-shell',
   severity: 'error',
   summary: 'A Kaniko image without a debug tag has no shell, yet steps run `sh` in it',
+  fixable: true,
   check(ctx) {
     const reported = new Set<ContainerDef>();
     for (const step of ctx.extraction.shells) {

@@ -25,6 +25,7 @@ export const rule: Rule = {
   name: 'kaniko-shell-path',
   severity: 'error',
   summary: 'A shell the Kaniko image does not have: bash, or /bin/sh before v1.7.0 (use /busybox/sh)',
+  fixable: true,
   check(ctx) {
     /** Reports the shell path at `loc` (exactly the path) when the container's image lacks it. */
     const flag = (loc: Loc, path: string, def: ContainerDef) => {

@@ -10,7 +10,7 @@ export const rule: Rule = {
     for (const d of ctx.directives) {
       for (const c of d.codes) {
         // Unknown codes are JKL902's; a code turned off in the config could not have been reported.
-        if (c.used || !ctx.ruleCodes.has(c.code) || ctx.config.rules[c.code] === 'off') continue;
+        if (c.used || !c.rule || ctx.config.rules[c.rule] === 'off') continue;
         ctx.report({ loc: c.loc, message: `Unused suppression: no ${c.code} finding ${d.kind === 'file' ? 'in this file' : 'on the next line'}` });
       }
     }

@@ -21,7 +21,6 @@ export interface RuleContext {
   config: Config;
   /** Suppression directives, with which codes they used (filled in for rules of the 'suppressions' phase). */
   directives: Directive[];
-  ruleCodes: ReadonlySet<string>;
   /** The text of the Jenkinsfile or of a yamlFile it reads (what Loc offsets index). */
   textOf(file: string): string | undefined;
   report(finding: Omit<Finding, 'code'>): void;
@@ -32,6 +31,8 @@ export interface Rule {
   name: string;
   severity: Severity;
   summary: string;
+  /** Offers a fix (a quick fix in editors, applied by --fix) for some of its findings. */
+  fixable?: boolean;
   /** Rules about suppressions run after the directives have been applied to the other rules' findings. */
   phase?: 'suppressions';
   check(ctx: RuleContext): void;

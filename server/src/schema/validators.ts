@@ -7,6 +7,8 @@ export interface AjvError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The schema object holding the failed keyword (the config validator is built `verbose`, for did-you-means). */
+  parentSchema?: unknown;
 }
 
 export type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };

@@ -1,16 +1,20 @@
-// Inline suppressions, by code only, with an optional reason after ` -- `:
-//   // jenkinsfile-lint-disable-next-line JKL301 JKL204 -- reason     (Groovy, the next line)
-//   // jenkinsfile-lint-disable JKL201                                  (Groovy, the whole file)
-//   # jenkinsfile-lint-disable-next-line JKL104                         (inside pod YAML)
+// Inline suppressions, by rule code (any case) or name, with an optional reason after ` -- `:
+//   // jenkinsfile-lint-disable-next-line JKL301 container-not-in-pod -- reason   (Groovy, the next line)
+//   // jenkinsfile-lint-disable JKL201                                             (Groovy, the whole file)
+//   # jenkinsfile-lint-disable-next-line JKL104                                    (inside pod YAML)
 
 import type { Diagnostic, Loc } from '../core/diagnostic.js';
 import { LineIndex } from '../core/line-index.js';
 import { sourceRange } from '../extract/mapped-text.js';
 import type { Extraction } from '../extract/model.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
+import { findRule } from '../rules/lookup.js';
 
 export interface DirectiveCode {
+  /** As written. */
   code: string;
+  /** The code of the rule it names; undefined when it names none (JKL902). */
+  rule?: string;
   loc: Loc;
   used: boolean;
 }
@@ -37,7 +41,8 @@ function parseComment(text: string, at: (i: number) => number, file: string, lin
   const codes: DirectiveCode[] = [];
   for (const cm of codesText.matchAll(/[^\s,]+/g)) {
     const s = codesStart + cm.index!;
-    codes.push({ code: cm[0], loc: { file, start: at(s), end: at(s + cm[0].length - 1) + 1 }, used: false });
+    const rule = findRule(cm[0])?.code;
+    codes.push({ code: cm[0], ...(rule ? { rule } : {}), loc: { file, start: at(s), end: at(s + cm[0].length - 1) + 1 }, used: false });
   }
   const start = at(m.index);
   return {
@@ -75,7 +80,7 @@ export function applyDirectives(diagnostics: Diagnostic[], directives: Directive
     for (const dir of directives) {
       const applies = dir.kind === 'file' ? dir.file === d.file || dir.file === jenkinsfile : dir.file === d.file && dir.line + 1 === d.range.start.line;
       if (!applies) continue;
-      const code = dir.codes.find((c) => c.code === d.code);
+      const code = dir.codes.find((c) => c.rule === d.code);
       if (code) {
         code.used = true;
         return false;

@@ -23,7 +23,7 @@ export function format(name: Format, reports: FileReport[], ctx: FormatContext):
     case 'checkstyle':
       return formatCheckstyle(reports, ctx.version);
     case 'junit':
-      return formatJunit(reports);
+      return formatJunit(reports, ctx.fails);
     case 'gnu':
       return formatGnu(reports);
     case 'github':

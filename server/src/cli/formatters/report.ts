@@ -10,14 +10,23 @@ export interface FileReport {
   text: string;
 }
 
+/** Files linted, and the `pipeline { }` blocks and pod templates they held. */
+export interface Checked {
+  files: number;
+  pipelines: number;
+  podTemplates: number;
+}
+
 export interface FormatContext {
   /** Colour escape codes allowed (text format on a terminal, no NO_COLOR). */
   color: boolean;
-  /** The summary line (text format, on a terminal). */
-  summary: boolean;
+  /** What the run checked, for the text format's summary line; none, no summary. */
+  summary?: Checked;
   /** The current directory, which relative paths are relative to (SARIF's %SRCROOT%). */
   cwd: string;
   version: string;
+  /** Whether a finding fails the run (--severity-threshold, --max-warnings): what CI formats mark failed. */
+  fails(d: Diagnostic): boolean;
 }
 
 /** 1-based line and column of a diagnostic's start and end, as every machine format wants them. */

@@ -20,12 +20,14 @@ export function formatText(reports: FileReport[], ctx: FormatContext): string {
       lines.push(...excerpt(textLines, d, c));
     }
   }
-  const total = count.error + count.warning + count.info;
   if (ctx.summary) {
+    // "3 files: 2 pipelines, 4 pod templates; 1 error, 2 warnings": what was checked, so that no
+    // findings in a file with no Kubernetes agent is not read as a clean pod.
+    const { files, pipelines, podTemplates } = ctx.summary;
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    const files = plural(reports.length, 'file');
-    if (total) lines.push('', `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info} info) in ${files}`);
-    else lines.push(`No problems in ${files}`);
+    const found = [count.error && plural(count.error, 'error'), count.warning && plural(count.warning, 'warning'), count.info && `${count.info} info`].filter(Boolean).join(', ');
+    if (lines.length) lines.push('');
+    lines.push(`${plural(files, 'file')}: ${plural(pipelines, 'pipeline')}, ${plural(podTemplates, 'pod template')}; ${found || 'no problems'}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
