@@ -54,6 +54,7 @@ const model = new ClassModel(repos, warn);
 const KINDS = ['step', 'option', 'jobProperty', 'trigger', 'parameter', 'tool', 'agent', 'when', 'post', 'describable'];
 const EXTENSION_ORDERED = new Set(['trigger', 'parameter', 'tool']);
 
+const BOXES = new Set(['Integer', 'Short', 'Byte', 'Long', 'Boolean', 'Double', 'Float', 'Character']);
 const SCALARS = {
   String: 'string', CharSequence: 'string', char: 'string', Character: 'string',
   int: 'int', Integer: 'int', short: 'int', Short: 'int', byte: 'int', Byte: 'int',
@@ -85,12 +86,14 @@ function paramType(ref, ctx, where) {
     return el.kind === 'object' && ref.name === 'Object' ? { kind: 'list' } : { kind: 'list', of: el };
   }
   const simple = ref.name.split('.').pop();
-  if (SCALARS[simple] && (!ref.name.includes('.') || ref.name.startsWith('java.lang.'))) return { kind: SCALARS[simple] };
+  // boxed: a wrapper class (Integer, Boolean, …), which Java prints as `class java.lang.Integer`
+  // and Jenkins treats apart (a sole required Boolean may be left out: `skipDefaultCheckout()`).
+  if (SCALARS[simple] && (!ref.name.includes('.') || ref.name.startsWith('java.lang.'))) return BOXES.has(simple) ? { kind: SCALARS[simple], boxed: true } : { kind: SCALARS[simple] };
   const ext = {};
   const t = model.resolve(ref.name, ctx, ext);
   if (!t) {
     const fqn = (ext.fqn ?? ref.name).replace(/\?$/, '');
-    if (jdkEnums[fqn] || jdkEnums[simple]) return { kind: 'enum', values: [...(jdkEnums[fqn] ?? jdkEnums[simple]).values] };
+    if (jdkEnums[fqn] || jdkEnums[simple]) return { kind: 'enum', values: [...(jdkEnums[fqn] ?? jdkEnums[simple]).values], javaType: `class ${jdkEnums[fqn] ? fqn : simple}` };
     if (LISTS.has(simple)) {
       const a = ref.args?.[0];
       if (!a) return { kind: 'list' };
@@ -105,10 +108,11 @@ function paramType(ref, ctx, where) {
     return { kind: 'object' };
   }
   if (STRING_LIKE.has(t.fqn)) return { kind: 'string' };
-  if (t.kind === 'enum') return { kind: 'enum', values: t.enumConstants.map((c) => c.name) };
+  // javaType: the erased type as Java prints a Class, which Jenkins puts in its type messages.
+  if (t.kind === 'enum') return { kind: 'enum', values: t.enumConstants.map((c) => c.name), javaType: `class ${t.binaryName}` };
   if (LISTS.has(t.name) && t.fqn.startsWith('java.')) return { kind: 'list' };
   if (typeNotes[t.fqn]) return { ...typeNotes[t.fqn].type };
-  if (isDescribableType(t)) return { kind: 'describable', base: t.name };
+  if (isDescribableType(t)) return { kind: 'describable', base: t.name, javaType: `${t.kind === 'interface' ? 'interface' : 'class'} ${t.binaryName}` };
   warn(`${where}: type ${t.fqn} is neither an enum nor describable; mapped to object`);
   return { kind: 'object' };
 }

@@ -1,29 +1,66 @@
-// The Jenkins catalog: what plugins define, looked up by kind and symbol. Parsed once, on first use.
+// The Jenkins catalog: what plugins define, looked up by kind and symbol, and the lookups Jenkins'
+// DescriptorLookupCache makes when it validates a step or a method call. Parsed once, on first use.
+// Source of the lookup order: pipeline-model-definition-plugin @ 42c9dc3e, pipeline-model-api/…/
+// DescriptorLookupCache.java (lookupStepFirstThenFunction, lookupFunctionFirstThenStep, lookupFunction).
 
 import { CATALOG_JSON } from './generated/catalog-data.js';
 import type { CatalogData, Entry, EntryKind } from './types.js';
 
 export type { Entry, EntryKind, Param, ParamType } from './types.js';
 
+/** Every kind Jenkins' SymbolLookup can find as a "function" (a Describable with a @Symbol), i.e. all but steps. */
+const FUNCTION_KINDS: readonly EntryKind[] = ['describable', 'option', 'jobProperty', 'trigger', 'parameter', 'tool', 'agent', 'when'];
+
 export class Catalog {
   private readonly byKind = new Map<EntryKind, Map<string, Entry>>();
 
-  constructor(readonly entries: readonly Entry[]) {
+  /**
+   * `complete`: the catalog holds everything the user's Jenkins defines (a plugin list it covers
+   * wholly), so a name it does not know is certainly unknown to that Jenkins too.
+   */
+  constructor(
+    readonly entries: readonly Entry[],
+    readonly complete = false,
+  ) {
     for (const e of entries) {
       let m = this.byKind.get(e.kind);
       if (!m) this.byKind.set(e.kind, (m = new Map()));
-      if (!m.has(e.symbol)) m.set(e.symbol, e);
+      for (const s of [e.symbol, ...(e.otherSymbols ?? [])]) if (!m.has(s)) m.set(s, e);
     }
   }
 
-  /** The entry of a kind registered under a symbol (its first @Symbol or function name). */
+  /** The entry of a kind registered under a symbol (any of its @Symbol values, or a step's function name). */
   get(kind: EntryKind, symbol: string): Entry | undefined {
     return this.byKind.get(kind)?.get(symbol);
   }
 
   /** The entries of a kind, in the catalog's order. */
   all(kind: EntryKind): Entry[] {
-    return [...(this.byKind.get(kind)?.values() ?? [])];
+    const m = this.byKind.get(kind);
+    return m ? [...new Set(m.values())] : [];
+  }
+
+  /**
+   * lookupFunction: a Describable by symbol among `kinds` (a parent type, as for a trigger's own
+   * entry), or among all of them. (Jenkins prefers the argument types of meta-steps; here those,
+   * `archiveArtifacts` and the like, are steps with `metaStep` set, found by the step lookups.)
+   */
+  function(name: string, kinds: readonly EntryKind[] = FUNCTION_KINDS): Entry | undefined {
+    for (const k of kinds) {
+      const e = this.get(k, name);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /** lookupStepFirstThenFunction: what a step call in a Declarative `steps` block is checked against. */
+  stepOrFunction(name: string): Entry | undefined {
+    return this.get('step', name) ?? this.function(name);
+  }
+
+  /** lookupFunctionFirstThenStep: what an option, trigger or parameter entry, or a call nested in one, is checked against. */
+  functionOrStep(name: string, kinds?: readonly EntryKind[]): Entry | undefined {
+    return this.function(name, kinds) ?? this.get('step', name);
   }
 }
 

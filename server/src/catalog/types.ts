@@ -2,15 +2,13 @@
 // says where each field is read from in the plugins' sources).
 
 export type ParamType =
-  | { kind: 'string' }
-  | { kind: 'int' }
-  | { kind: 'long' }
-  | { kind: 'boolean' }
-  | { kind: 'double' }
-  | { kind: 'enum'; values: string[] }
+  /** boxed: a wrapper class (Integer, Boolean, …), printed `class java.lang.Integer` in Jenkins' messages. */
+  | { kind: 'string' | 'int' | 'long' | 'boolean' | 'double'; boxed?: true }
+  /** javaType: the erased type as Java prints the Class, e.g. `class java.util.concurrent.TimeUnit`. */
+  | { kind: 'enum'; values: string[]; javaType: string }
   | { kind: 'list'; of?: ParamType }
   | { kind: 'map' }
-  | { kind: 'describable'; base: string }
+  | { kind: 'describable'; base: string; javaType: string }
   | { kind: 'object' };
 
 export interface Param {

@@ -5,7 +5,7 @@
 import type { Tree } from '../parse/parser.js';
 import { parseGroovy } from '../parse/parser.js';
 import { syntaxProblems, type SyntaxProblem } from '../parse/syntax.js';
-import { builtinCatalog } from '../catalog/catalog.js';
+import { catalogFor } from '../catalog/for-jenkins.js';
 import { analyzeDeclarative, type Declarative } from '../declarative/index.js';
 import { emptyExtraction, extract } from '../extract/extract.js';
 import { escapeForString } from '../fix/escape.js';
@@ -75,7 +75,7 @@ export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & 
   const syntax = syntaxProblems(reader);
   // Where brackets or strings do not close, the structure read from them is not the author's: the
   // Declarative checks say nothing rather than guess.
-  const declarative = syntax.some((p) => p.structural) ? { problems: [], limits: [], blocks: [] } : analyzeDeclarative(reader, builtinCatalog);
+  const declarative = syntax.some((p) => p.structural) ? { problems: [], limits: [], blocks: [] } : analyzeDeclarative(reader, () => catalogFor(opts.config?.jenkins ?? {}));
   return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins), declarative, syntax };
 }
 
