@@ -14,10 +14,16 @@ import { expectedMessages, type Expected } from './jenkins-expected.js';
 const ERRORS = 'pipeline-model-definition/pipeline-model-definition/src/test/resources/errors/';
 const GOLDEN = join(REPO, 'test', 'corpus', 'declarative-errors.json');
 
-/** declarative-model.md §6: what each file needs besides the file itself. Files not listed are S. */
-const CLASS: Record<string, 'C' | 'R' | 'S/G'> = {
+/**
+ * declarative-model.md §6: what each file needs besides the file itself. Files not listed are S; C
+ * files need the catalog; T files need a catalog entry that only Jenkins' tests define
+ * (LabelAndOtherFieldAgent `otherField`, MultipleUnnamedParametersTest `multiArgCtorProp`, in
+ * pipeline-model-definition/src/test/java @ 42c9dc3e).
+ */
+const CLASS: Record<string, 'C' | 'T' | 'R' | 'S/G'> = {
+  ...Object.fromEntries('agentMissingRequiredParam agentUnknownParamForType tooManyUnnamedParameters'.split(' ').map((f) => [f, 'T' as const])),
   ...Object.fromEntries(
-    'agentMissingRequiredParam agentUnknownParamForType invalidMetaStepSyntax invalidOptionInStage invalidParameterType invalidParameterTypeInInput invalidParameterTypeMethodCall invalidPropertiesType invalidStageWrapperType invalidStepParameterType invalidTriggerType invalidWrapperType jobPropertyInStageOptions missingAgentType missingRequiredStepParameters mixedMethodArgs specificDescribableMatch tooFewMethodCallArgs tooManyUnnamedParameters unknownAgentType unknownStepParameter unlistedToolType wrongParameterNameMethodCall'
+    'invalidMetaStepSyntax invalidOptionInStage invalidParameterType invalidParameterTypeInInput invalidParameterTypeMethodCall invalidPropertiesType invalidStageWrapperType invalidStepParameterType invalidTriggerType invalidWrapperType jobPropertyInStageOptions missingAgentType missingRequiredStepParameters mixedMethodArgs specificDescribableMatch tooFewMethodCallArgs unknownAgentType unknownStepParameter unlistedToolType wrongParameterNameMethodCall'
       .split(' ')
       .map((f) => [f, 'C' as const]),
   ),
@@ -39,13 +45,13 @@ const UNASSERTED: Record<string, Expected[]> = {
 
 /** Why an expected message is not reproduced, by the file's class or by the file. */
 const WHY_NOT: Record<string, string> = {
-  C: 'needs the catalog of installed plugins (step parameters, option/trigger/parameter/tool/agent types)',
+  T: "needs a catalog entry only Jenkins' tests define",
   R: 'Jenkins decides it at run time or with test-only validator contributors and tool installations',
   emptyPipeline: "a file without pipeline { } is a scripted pipeline, which is not validated as Declarative; only Jenkins' CLI linter says this",
 };
 
 interface Outcome {
-  class: 'S' | 'S/G' | 'C' | 'R';
+  class: 'S' | 'S/G' | 'C' | 'T' | 'R';
   reproduced: string[];
   missing: Array<{ key: string; why: string }>;
 }
@@ -64,7 +70,7 @@ describe("Jenkins' error corpus", { skip: SKIP_REASON }, () => {
       const cls = CLASS[name] ?? 'S';
       const outcome: Outcome = { class: cls, reproduced: [], missing: [] };
       for (const e of expected) {
-        const found = diagnostics.some((d) => (e.key === 'Groovy' ? d.code === 'JKL004' : /^JKL4/.test(d.code)) && (e.prefix ? d.message.startsWith(e.text) : d.message === e.text));
+        const found = diagnostics.some((d) => (e.key === 'Groovy' ? d.code === 'JKL004' : /^JKL[45]/.test(d.code)) && (e.prefix ? d.message.startsWith(e.text) : d.message === e.text));
         const stat = byKey.get(e.key) ?? { expected: 0, reproduced: 0 };
         stat.expected++;
         if (found) {
@@ -76,13 +82,14 @@ describe("Jenkins' error corpus", { skip: SKIP_REASON }, () => {
       outcome.reproduced.sort();
       outcomes[name] = outcome;
     }
-    const structural = Object.values(outcomes).filter((o) => o.class === 'S' || o.class === 'S/G');
-    const full = structural.filter((o) => !o.missing.length).length;
-    const share = full / structural.length;
+    // What the file and the catalog decide: all but the test-only entries and the run-time cases.
+    const decidable = Object.values(outcomes).filter((o) => o.class !== 'T' && o.class !== 'R');
+    const full = decidable.filter((o) => !o.missing.length).length;
+    const share = full / decidable.length;
     const lines = [...byKey].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `  ${k}: ${v.reproduced}/${v.expected}`);
-    console.log(`errors/: ${full} of ${structural.length} structural files (S and S/G) reproduced with Jenkins' message (${(share * 100).toFixed(1)}%); by key:\n${lines.join('\n')}`);
+    console.log(`errors/: ${full} of ${decidable.length} files the file and the catalog decide reproduced with Jenkins' message (${(share * 100).toFixed(1)}%); by key:\n${lines.join('\n')}`);
     if (process.env.UPDATE_GOLDENS === '1') writeFileSync(GOLDEN, JSON.stringify(outcomes, null, 1) + '\n');
     assert.deepEqual(outcomes, JSON.parse(readFileSync(GOLDEN, 'utf8')));
-    assert.ok(share >= 0.95, `only ${(share * 100).toFixed(1)}% of the structural files reproduced`);
+    assert.ok(share >= 0.93, `only ${(share * 100).toFixed(1)}% of the files reproduced`);
   });
 });

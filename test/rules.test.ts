@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { builtinCatalog } from '../server/out/catalog/catalog.js';
+import { DECLARATIVE_OPTIONS } from '../server/out/core/kubernetes-options.js';
 import { RULES } from '../server/out/rules/index.js';
 import { filesUnder, flatten, lintPath, REPO, type Flat } from './helpers.js';
 
@@ -15,11 +17,16 @@ const fixturesOf = (dir: string) => filesUnder(dir, (p) => p.endsWith('.Jenkinsf
 /** The code table of DESIGN.md: codes are stable and never reused. */
 const DESIGN_CODES = [
   'JKL001', 'JKL002', 'JKL003', 'JKL004', 'JKL005', 'JKL101', 'JKL102', 'JKL103', 'JKL104', 'JKL201', 'JKL202', 'JKL203', 'JKL204', 'JKL205', 'JKL206', 'JKL207',
-  'JKL208', 'JKL209', 'JKL210', 'JKL211', 'JKL212', 'JKL301', 'JKL302', 'JKL303', 'JKL304', 'JKL305', 'JKL306', 'JKL401', 'JKL402', 'JKL403', 'JKL404', 'JKL405', 'JKL406', 'JKL407', 'JKL408', 'JKL409', 'JKL410', 'JKL901', 'JKL902',
+  'JKL208', 'JKL209', 'JKL210', 'JKL211', 'JKL212', 'JKL301', 'JKL302', 'JKL303', 'JKL304', 'JKL305', 'JKL306', 'JKL401', 'JKL402', 'JKL403', 'JKL404', 'JKL405', 'JKL406', 'JKL407', 'JKL408', 'JKL409', 'JKL410', 'JKL501', 'JKL901', 'JKL902',
 ];
 
 it('registers exactly one rule for every code of the design table, in order', () => {
   assert.deepEqual(RULES.map((r) => r.code), DESIGN_CODES);
+});
+
+it("documents in kubernetes-options.ts exactly the kubernetes agent's options the catalog has (JKL201 checks the catalog's)", () => {
+  const fromCatalog = builtinCatalog().get('agent', 'kubernetes')!.params.map((p) => p.name);
+  assert.deepEqual([...DECLARATIVE_OPTIONS].sort(), [...fromCatalog].sort());
 });
 
 for (const rule of RULES) {

@@ -2,9 +2,12 @@
 // as Jenkins' ModelValidatorImpl.validateDescribable and validateParameterType do.
 // Source: …/validator/ModelValidatorImpl.groovy, pipeline-model-definition-plugin @ 42c9dc3e.
 
+import { distance } from 'fastest-levenshtein';
 import type { Param, ParamType } from '../catalog/catalog.js';
 import type { ArgList, Span, Value } from './model.js';
+import { render } from './messages.js';
 import type { Problems, Group } from './problems.js';
+import { suggest } from '../schema/validate-pod.js';
 
 /** The parameter Jenkins' DescribableModel calls the sole required one, if exactly one is required. */
 export function soleRequired(params: readonly Param[]): Param | undefined {
@@ -12,39 +15,35 @@ export function soleRequired(params: readonly Param[]): Param | undefined {
   return required.length === 1 ? required[0] : undefined;
 }
 
-/** hudson.util.EditDistance.findNearest: the first name at the smallest Levenshtein distance. */
+/** hudson.util.EditDistance.findNearest: the first name at the smallest Levenshtein distance ("null" for none, as Java prints it). */
 export function nearest(key: string, names: readonly string[]): string {
-  let best = '';
+  let best = 'null';
   let bestD = Infinity;
   for (const n of names) {
-    const d = levenshtein(key, n);
+    const d = distance(key, n);
     if (d < bestD) {
       best = n;
       bestD = d;
     }
   }
-  return best || 'null';
+  return best;
 }
 
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** validateDescribable: named arguments known and well typed, required ones present; or one value for the sole required one. */
+/**
+ * validateDescribable: named arguments known and well typed, required ones present; or one value
+ * for the sole required parameter. A named key the model lacks, when the sole required parameter is
+ * itself a describable, is Jenkins' "sole describable map" (`step(artifacts: …)` read as the
+ * describable's own arguments): the catalog cannot say which describable, so nothing is reported.
+ */
 export function validateArgs(problems: Problems, group: Group, element: Span, name: string, args: ArgList, params: readonly Param[], takesClosure = false): boolean {
   let valid = true;
   const sole = soleRequired(params);
   if (args.kind === 'named') {
     for (const { key, keySpan, value } of args.entries) {
       const p = params.find((x) => x.name === key);
+      if (!p && sole?.type.kind === 'describable') return valid;
       if (!p) {
-        problems.add(group, keySpan, 'ModelValidatorImpl.InvalidStepParameter', key, nearest(key, params.map((x) => x.name)));
+        invalidParameter(problems, group, keySpan, key, params);
         valid = false;
         continue;
       }
@@ -69,29 +68,54 @@ export function validateArgs(problems: Problems, group: Group, element: Span, na
   return valid;
 }
 
+/** InvalidStepParameter, with Jenkins' nearest name, and a rename when that name is a likely fix. */
+export function invalidParameter(problems: Problems, group: Group, keySpan: Span, key: string, params: readonly Param[]): void {
+  const names = params.map((x) => x.name);
+  const problem = problems.add(group, keySpan, 'ModelValidatorImpl.InvalidStepParameter', key, nearest(key, names));
+  const close = suggest(key, names);
+  if (close) problem.fix = { title: `Rename to "${close}"`, edits: [{ start: keySpan.start, end: keySpan.end, newText: close }] };
+}
+
 /**
- * validateParameterType: only literals are checked. A String parameter refuses an Integer or a
- * Boolean, an int one a String or a Boolean; an enum takes only its constants' names; a long or a
- * double takes no String. Everything else Groovy's castToType accepts (a boolean takes anything, by
- * Groovy truth) and so does this.
+ * InvalidAgentParameter: an option `agent { type { … } }` does not take, with the valid ones as Jenkins
+ * lists them and a near name to rename it to. JKL404 reports it for every agent type but kubernetes,
+ * whose options JKL201 checks against the same catalog entry.
+ */
+export function invalidAgentParameter(key: string, type: string, names: readonly string[]): { message: string; close?: string } | undefined {
+  if (names.includes(key)) return undefined;
+  const close = suggest(key, names);
+  return { message: render('ModelValidatorImpl.InvalidAgentParameter', key, type, names), ...(close ? { close } : {}) };
+}
+
+/**
+ * validateParameterType: only literals are checked, as Groovy's castToType would cast them
+ * (DefaultTypeTransformation, Groovy 2.4, which Jenkins runs): a String parameter refuses an Integer
+ * or a Boolean and an int one a String or a Boolean (Jenkins' own rule); a boxed number, a long or a
+ * double takes a number or a one-character String (read as a char); a boolean takes anything (Groovy
+ * truth); an enum only the name of one of its constants; a describable no literal at all. Lists and
+ * maps are not checked (the catalog does not say which collection class a parameter is).
  */
 export function validateType(problems: Problems, group: Group, v: Value, type: ParamType, key?: string): boolean {
   if (!v.literal || v.value === null) return true;
   const cls = v.javaClass;
-  let ok = true;
+  const oneChar = cls === 'String' && String(v.value).length === 1;
+  let ok: boolean;
   switch (type.kind) {
     case 'string':
-      ok = cls !== 'Integer' && cls !== 'Boolean';
+      ok = type.boxed || (cls !== 'Integer' && cls !== 'Boolean');
       break;
     case 'int':
-      ok = cls !== 'String' && cls !== 'Boolean';
+      ok = type.boxed ? cls !== 'Boolean' && (cls !== 'String' || oneChar) : cls !== 'String' && cls !== 'Boolean';
       break;
     case 'long':
     case 'double':
-      ok = cls !== 'Boolean' && !(cls === 'String' && String(v.value).length !== 1);
+      ok = cls !== 'Boolean' && (cls !== 'String' || oneChar);
       break;
     case 'enum':
       ok = cls === 'String' && type.values.includes(String(v.value));
+      break;
+    case 'describable':
+      ok = false;
       break;
     default:
       ok = true;
@@ -104,18 +128,21 @@ export function validateType(problems: Problems, group: Group, v: Value, type: P
   return false;
 }
 
-/** How Java prints the erased type of a parameter (a Class's toString). */
+const BOXES: Record<string, string> = { string: 'Character', int: 'Integer', long: 'Long', double: 'Double', boolean: 'Boolean' };
+
+/** How Java prints the erased type of a parameter (a Class's toString): `int`, `class java.lang.Integer`, `interface hudson.scm.SCM`. */
 function javaTypeName(type: ParamType): string {
   switch (type.kind) {
     case 'string':
-      return 'class java.lang.String';
+      return type.boxed ? 'class java.lang.Character' : 'class java.lang.String';
     case 'int':
     case 'long':
     case 'double':
     case 'boolean':
-      return type.kind;
+      return type.boxed ? `class java.lang.${BOXES[type.kind]}` : type.kind;
     case 'enum':
-      return 'enum';
+    case 'describable':
+      return type.javaType;
     default:
       return 'class java.lang.Object';
   }

@@ -15,6 +15,8 @@ export const GROUP_CODES = {
   matrix: 'JKL408',
   directive: 'JKL409',
   value: 'JKL410',
+  /** A step's or a directive entry's arguments against the catalog (DESIGN.md, JKL5xx). */
+  arguments: 'JKL501',
 } as const;
 
 export type Group = keyof typeof GROUP_CODES;
@@ -26,16 +28,33 @@ export interface Problem extends Span {
   message: string;
   /** A suggestion the editor can apply (did-you-mean, wrap in steps { }). */
   fix?: { title: string; edits: Array<Span & { newText: string }> };
+  /** Lower than the rule's error: Jenkins' message, but the catalog cannot be sure (a type no covered plugin defines). */
+  severity?: 'warning';
 }
 
-/** Collects problems, each anchored on the first line of its node (Jenkins reports the node's start). */
+/**
+ * Collects problems, each anchored on the first line of its node (Jenkins reports the node's start).
+ * The same message at the same place is kept once: Jenkins validates a nested call both as an
+ * argument and as a node of the tree, and prints its errors twice.
+ */
 export class Problems {
   readonly list: Problem[] = [];
+  private readonly seen = new Map<string, Problem>();
 
   constructor(private readonly src: string) {}
 
   add(group: Group, at: Span, key: MessageKey, ...args: Arg[]): Problem {
-    const p: Problem = { code: GROUP_CODES[group], key, message: render(key, ...args), ...firstLine(this.src, at) };
+    return this.addMessage(group, at, key, render(key, ...args));
+  }
+
+  /** A message already rendered, with a rename of the node's first word to `rename` when given. */
+  addMessage(group: Group, at: Span, key: MessageKey, message: string, rename?: string): Problem {
+    const p: Problem = { code: GROUP_CODES[group], key, message, ...firstLine(this.src, at) };
+    if (rename) p.fix = { title: `Rename to "${rename}"`, edits: [{ start: p.start, end: p.end, newText: rename }] };
+    const id = `${p.start}:${p.end}:${p.message}`;
+    const earlier = this.seen.get(id);
+    if (earlier) return earlier;
+    this.seen.set(id, p);
     this.list.push(p);
     return p;
   }

@@ -3,17 +3,21 @@
 // Source: …/validator/ModelValidatorImpl.groovy, …/validator/BlockedStepsAndMethodCalls.java,
 // …/validator/ParametersAndTriggersInOptions.java, …/properties/PreserveStashesJobProperty.java,
 // jenkinsci/pipeline-model-definition-plugin @ 42c9dc3e440b8e1b52d1859ea60fed20e8b54aa4.
-// What needs the catalog of installed plugins (step parameters, option/trigger/parameter/tool and
-// agent types) is checked by the catalog rules; here only what Jenkins decides from the file alone
-// and from tables built into the Declarative plugin (when and post conditions).
+// What Jenkins checks against its installed plugins (step arguments, option/trigger/parameter/tool
+// and agent types) is checked against the catalog: certain where the catalog is (a name it knows as
+// something else, a near miss of a name it knows, a catalog complete for the configured plugins),
+// a warning in Jenkins' words where a plugin the catalog does not cover could define the name.
 
 import type { Catalog } from '../catalog/catalog.js';
-import { validateArgs } from './describable.js';
+import { nearMiss } from '../catalog/near-miss.js';
+import { aliasOf, allowedTypes, knownAsAnything, type SectionKind } from './allowed-types.js';
+import { invalidAgentParameter, validateArgs } from './describable.js';
+import { validateMethodCall, type Parent } from './method-calls.js';
 import { render, type MessageKey } from './messages.js';
 import type { Agent, Axis, Branch, Environment, Input, Libraries, Matrix, MethodArg, MethodCall, Options, Pipeline, Post, Stage, Stages, Step, Tools, When, WhenCondition } from './model.js';
 import { suggest } from '../schema/validate-pod.js';
 import { POST_CONDITION_ORDER } from './parse.js';
-import type { Problems } from './problems.js';
+import type { Problem, Problems } from './problems.js';
 
 const BLOCKED_IN_STEPS: Record<string, MessageKey> = {
   stage: 'BlockedStepsAndMethodCalls.BlockedSteps.Stage',
@@ -92,6 +96,12 @@ class Validator {
     const blocked = BLOCKED_IN_STEPS[s.name];
     // The sub-message is an argument, formatted on its own first, as its Messages method does.
     if (blocked) this.err('steps', s.anchor, 'ModelValidatorImpl.BlockedStep', s.name, render(blocked));
+    // validateElement(ModelASTStep): `parallel` has no DataBoundConstructor; a script block is Groovy.
+    if (s.call && !s.code && s.name !== 'parallel') {
+      const entry = this.catalog.stepOrFunction(s.name);
+      // stepTakesClosure: only a StepDescriptor takes a block; a meta-step's describable does not.
+      if (entry) validateArgs(this.problems, 'arguments', s.anchor, s.name, s.args, entry.params, entry.kind === 'step' && !entry.metaStep && entry.takesBlock === true);
+    }
     for (const child of s.children ?? []) this.step(child);
   }
 
@@ -114,7 +124,31 @@ class Validator {
   }
 
   private agent(a: Agent): void {
-    if (!a.type) this.err('agent', a.anchor, 'ModelValidatorImpl.NoAgentType', this.agentTypeNames());
+    if (!a.type) {
+      this.err('agent', a.anchor, 'ModelValidatorImpl.NoAgentType', this.agentTypeNames());
+      return;
+    }
+    const name = a.type.key;
+    const entry = this.catalog.get('agent', name);
+    if (!entry) {
+      const names = this.agentTypeNames();
+      this.unknownType(a.type.span, name, names, () => this.problems.add('agent', a.type!.span, 'ModelValidatorImpl.InvalidAgentType', name, names));
+      return;
+    }
+    if (!entry.params.length) return; // zeroArgModels: any, none
+    const required = entry.params.filter((p) => p.required);
+    if (a.options) {
+      for (const p of required) if (!a.options.entries.some((e) => e.key === p.name)) this.err('agent', a.type.span, 'ModelValidatorImpl.MissingAgentParameter', name, p.name);
+      // The kubernetes agent's options are JKL201's, checked against the same catalog entry.
+      if (name !== 'kubernetes') {
+        for (const e of a.options.entries) {
+          const bad = invalidAgentParameter(e.key, name, entry.params.map((p) => p.name));
+          if (bad) this.problems.addMessage('agent', e.keySpan, 'ModelValidatorImpl.InvalidAgentParameter', bad.message, bad.close);
+        }
+      }
+    } else if (required.length > 1) {
+      this.err('agent', a.type.span, 'ModelValidatorImpl.MultipleAgentParameters', name, required.map((p) => p.name));
+    }
   }
 
   /** DeclarativeAgentDescriptor.allSorted(): the first symbol of every agent type, sorted. */
@@ -127,6 +161,31 @@ class Validator {
 
   private tools(t: Tools): void {
     if (!t.tools.length) this.err('directive', t.anchor, 'ModelValidatorImpl.NoTools');
+    for (const { key, keySpan } of t.tools) this.sectionType('tool', key, keySpan);
+  }
+
+  /** InvalidSectionType for an entry whose type is not among those Jenkins would accept there. */
+  private sectionType(kind: SectionKind, name: string, at: { start: number; end: number }): boolean {
+    const allowed = allowedTypes(this.catalog, kind);
+    if (allowed.includes(name)) return true;
+    const label = kind === 'stageOption' ? 'option' : kind;
+    this.unknownType(at, name, allowed, () => this.problems.add('directive', at, 'ModelValidatorImpl.InvalidSectionType', label, name, allowed), aliasOf(this.catalog, kind, name));
+    return false;
+  }
+
+  /**
+   * A type name Jenkins would not find: Jenkins' message, with a rename to a near miss. An error when
+   * that is certain — the catalog is complete for the configured plugins, the name is a near miss of
+   * one it knows, or the catalog knows the name as something else — and otherwise a warning, since a
+   * plugin the catalog does not cover may define it. A second @Symbol of a type (`stringParam` for
+   * `string`) is not one Jenkins lists (it keys types by the first), but no Jenkins test shows that
+   * refused: a warning, with a rename to the first.
+   */
+  private unknownType(at: { start: number; end: number }, name: string, allowed: readonly string[], add: () => Problem, alias?: string): void {
+    const close = alias ?? nearMiss(name, allowed);
+    const problem = add();
+    if (close) problem.fix = { title: `Rename to "${close}"`, edits: [{ start: at.start, end: at.start + name.length, newText: close }] };
+    if (alias || (!close && !this.catalog.complete && !knownAsAnything(this.catalog, name))) problem.severity = 'warning';
   }
 
   private options(o: Options): void {
@@ -139,14 +198,20 @@ class Validator {
       const key = o.kind === 'options' ? 'ModelValidatorImpl.DuplicateOptionName' : 'ModelValidatorImpl.DuplicateTriggerName';
       for (const n of repeated(o.entries.map((x) => x.name))) this.err('directive', o.anchor, key, n);
     }
+    const parent: Parent = o.kind === 'options' ? 'option' : o.kind === 'triggers' ? 'trigger' : 'parameter';
+    const kind: SectionKind = o.kind === 'options' ? (o.inStage ? 'stageOption' : 'option') : parent;
     for (const m of o.entries) {
+      // ParametersAndTriggersInOptions says more than the InvalidSectionType Jenkins adds for these.
+      const rejected = o.kind === 'options' && (m.name === 'parameters' || m.name === 'triggers');
+      if (!rejected) this.sectionType(kind, m.name, m.nameSpan);
       if (o.kind === 'options') this.option(m);
+      validateMethodCall(this.problems, this.catalog, m, parent);
       this.methodCall(m);
     }
   }
 
   private option(m: MethodCall): void {
-    if (m.args.some((a) => a.kind === 'pair') && !m.args.every((a) => a.kind === 'pair')) this.err('directive', m, 'ModelValidatorImpl.MixedNamedAndUnnamedParameters');
+    if (m.args.some((a) => a.kind === 'pair') && !m.args.every((a) => a.kind === 'pair')) this.err('arguments', m, 'ModelValidatorImpl.MixedNamedAndUnnamedParameters');
     if (m.name === 'parameters') this.err('directive', m, 'ParametersAndTriggersInOptions.RejectParameters');
     if (m.name === 'triggers') this.err('directive', m, 'ParametersAndTriggersInOptions.RejectTriggers');
     if (m.name === 'preserveStashes') {
@@ -159,13 +224,15 @@ class Validator {
     }
   }
 
-  /** Method calls (entries and nested calls): the steps that can never be called as an argument. */
+  /** Method calls (entries and nested calls): the steps that can never be called as an argument; nested calls against the catalog. */
   private methodCall(m: MethodCall): void {
     const blocked = BLOCKED_IN_METHOD_CALLS[m.name];
     if (blocked) this.err('directive', m, 'ModelValidatorImpl.BlockedStep', m.name, render(blocked));
     for (const a of m.args) {
       const nested = nestedCall(a);
-      if (nested) this.methodCall(nested);
+      if (!nested) continue;
+      validateMethodCall(this.problems, this.catalog, nested, undefined);
+      this.methodCall(nested);
     }
   }
 

@@ -1,4 +1,6 @@
+import { catalogFor } from '../catalog/for-jenkins.js';
 import { DECLARATIVE_OPTIONS, STEP_OPTIONS } from '../core/kubernetes-options.js';
+import { invalidAgentParameter } from '../declarative/describable.js';
 import type { TemplateOption } from '../extract/model.js';
 import { suggest } from '../schema/validate-pod.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -18,15 +20,17 @@ export const rule: Rule = {
   },
 };
 
+/** The options Jenkins' validator accepts for the kubernetes agent type: JKL404's check, on the catalog's entry. */
 function checkDeclarative(ctx: RuleContext, opt: TemplateOption): void {
-  if (DECLARATIVE_OPTIONS.includes(opt.key)) return;
+  const names = catalogFor(ctx.config.jenkins).get('agent', 'kubernetes')?.params.map((p) => p.name) ?? DECLARATIVE_OPTIONS;
+  const bad = invalidAgentParameter(opt.key, 'kubernetes', names);
+  if (!bad) return;
   const stepOnly = STEP_OPTIONS.includes(opt.key);
-  const close = stepOnly ? undefined : suggest(opt.key, DECLARATIVE_OPTIONS);
+  const loc = { file: ctx.file, ...opt.keySpan };
   ctx.report({
-    loc: { file: ctx.file, ...opt.keySpan },
-    message:
-      `Invalid config option "${opt.key}" for agent type "kubernetes"` +
-      (stepOnly ? ': it is an option of the scripted podTemplate step only; describe it in the pod yaml instead' : close ? `; did you mean "${close}"?` : ''),
+    loc,
+    message: bad.message + (stepOnly ? ` ("${opt.key}" is an option of the scripted podTemplate step only; describe it in the pod yaml instead)` : ''),
+    ...(bad.close && !stepOnly ? { fix: { title: `Rename to "${bad.close}"`, edits: [{ loc, newText: bad.close }] } } : {}),
   });
 }
 
