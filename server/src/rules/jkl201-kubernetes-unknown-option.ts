@@ -10,6 +10,7 @@ export const rule: Rule = {
   name: 'kubernetes-unknown-option',
   severity: 'error',
   summary: 'An option that `kubernetes { }` or `podTemplate(…)` does not take (`Invalid config option "x" for agent type "kubernetes"`)',
+  fixable: true,
   check(ctx) {
     for (const t of ctx.extraction.templates) {
       for (const opt of t.options.values()) {
