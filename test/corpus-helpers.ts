@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { analyze } from '../server/out/core/lint.js';
+import { analyze, type Analysis } from '../server/out/core/lint.js';
 import { defaultConfig } from '../server/out/core/config.js';
 import { FsHost } from '../server/out/host/fs-host.js';
 import { CORPUS, filesUnder, flatten, lintPath, workspace, type Flat } from './helpers.js';
@@ -61,10 +61,15 @@ export async function lintCorpusFile(rel: string): Promise<Flat[]> {
 }
 
 /** Per pod template: the line of `kubernetes`/`podTemplate` and its containers, or why there are none to read. */
-export async function corpusTemplates(rel: string): Promise<string[]> {
+/** The analysis of a corpus file in its place (no configuration). */
+export async function corpusAnalysis(rel: string): Promise<Analysis & { text: string }> {
   const where = placeCorpusFile(rel);
   const text = readFileSync(where.file, 'utf8');
-  const { pods } = await analyze(text, { file: where.file, host: new FsHost(where.root ? { root: where.root } : {}) });
+  return { text, ...(await analyze(text, { file: where.file, host: new FsHost(where.root ? { root: where.root } : {}) })) };
+}
+
+export async function corpusTemplates(rel: string): Promise<string[]> {
+  const { text, pods } = await corpusAnalysis(rel);
   return pods.map((p) => {
     const line = text.slice(0, p.template.call.start).split('\n').length;
     const what = p.notStatic ? 'not static' : p.fileProblem ? 'unreadable yamlFile' : p.containers.map((c) => c.name ?? '${…}').join(', ');

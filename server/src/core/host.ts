@@ -11,4 +11,9 @@ export interface Host {
    * relative to the repository root, or else to the Jenkinsfile's folder. Never outside the workspace.
    */
   readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult;
+  /**
+   * The global variables of a shared library kept in the Jenkinsfile's repository (`vars/*.groovy`
+   * at its root): steps the catalog cannot know.
+   */
+  libraryGlobals?(jenkinsfile: string): readonly string[];
 }

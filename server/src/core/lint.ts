@@ -138,6 +138,7 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
     syntax: model.syntax,
     directives: model.directives,
     textOf: model.textOf,
+    libraryGlobals: () => opts.host.libraryGlobals?.(opts.file) ?? [],
     file: opts.file,
     podOf: (t) => byTemplate.get(t),
     config: opts.config,

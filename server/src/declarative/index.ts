@@ -6,6 +6,7 @@ import type { TokenReader } from '../extract/reader.js';
 import type { Block, Pipeline, Span } from './model.js';
 import { parseDeclarative } from './parse.js';
 import type { Problem } from './problems.js';
+import { definedNames, stepCalls, type StepCall } from './step-calls.js';
 import { validatePipeline } from './validate.js';
 
 export interface Declarative {
@@ -16,11 +17,14 @@ export interface Declarative {
   limits: Span[];
   /** Every block of the pipeline with what it holds, for the editor. */
   blocks: Block[];
+  /** The calls in step positions and the names the file defines; read when first asked for. */
+  steps?(): { calls: StepCall[]; defined: ReadonlySet<string> };
 }
 
 /** `catalog` is asked for only when there is a pipeline to validate (parsing it costs a cold start). */
 export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog): Declarative {
   const { pipeline, problems, limits, blocks } = parseDeclarative(reader);
   if (pipeline) validatePipeline(pipeline, problems, catalog());
-  return { ...(pipeline ? { pipeline } : {}), problems: problems.list, limits, blocks };
+  let steps: ReturnType<NonNullable<Declarative['steps']>> | undefined;
+  return { ...(pipeline ? { pipeline } : {}), problems: problems.list, limits, blocks, steps: () => (steps ??= { calls: stepCalls(reader, pipeline), defined: definedNames(reader) }) };
 }

@@ -1,7 +1,7 @@
 // The file-system host the CLI and the language server inject into the core: reads files a
 // Jenkinsfile names, strictly inside the workspace and under a size cap.
 
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Host, ReadResult } from '../core/host.js';
 import { readRegularFile } from './read-file.js';
@@ -37,7 +37,28 @@ export interface FsHostOptions {
 }
 
 export class FsHost implements Host {
+  private readonly globals = new Map<string, string[]>();
+  private readonly roots = new Map<string, string>();
+
   constructor(private readonly options: FsHostOptions = {}) {}
+
+  libraryGlobals(jenkinsfile: string): readonly string[] {
+    if (this.options.untrusted) return [];
+    // Asked for every file linted: the root of each folder is found once.
+    const dir = dirname(resolve(jenkinsfile));
+    let root = this.roots.get(dir);
+    if (root === undefined) this.roots.set(dir, (root = this.rootFor(jenkinsfile)));
+    let names = this.globals.get(root);
+    if (!names) {
+      try {
+        names = readdirSync(join(root, 'vars')).filter((f) => f.endsWith('.groovy')).map((f) => f.slice(0, -'.groovy'.length));
+      } catch {
+        names = []; // no vars/ folder: no library here
+      }
+      this.globals.set(root, names);
+    }
+    return names;
+  }
 
   readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult {
     const root = this.rootFor(jenkinsfile);

@@ -1,0 +1,19 @@
+// JKL502 with what only the repository tells: the globals of a shared library kept beside the Jenkinsfile.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { lintText } from './helpers.js';
+
+const JENKINSFILE = "node {\n  chekout scm\n}\n";
+
+it('flags a near miss of a catalog step', async () => {
+  const r = await lintText(JENKINSFILE);
+  assert.deepEqual(
+    r.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`),
+    [`JKL502 1:2 Unknown step "chekout": did you mean "checkout"? Jenkins stops the build there: No such DSL method 'chekout' found among steps`],
+  );
+});
+
+it("leaves alone a global of the repository's own shared library (vars/*.groovy at its root)", async () => {
+  const r = await lintText(JENKINSFILE, { files: { 'vars/chekout.groovy': 'def call() { checkout scm }\n' } });
+  assert.deepEqual(r.diagnostics, []);
+});
