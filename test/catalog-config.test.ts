@@ -82,7 +82,9 @@ describe('the catalog narrowed to the configured plugins', () => {
     assert.equal(catalogFor(jenkinsOf('jenkins:\n  clouds: [kubernetes]\n')), builtinCatalog());
     assert.equal(catalogFor({}), builtinCatalog());
     const jenkins = jenkinsOf('jenkins:\n  plugins: [kubernetes]\n');
-    assert.equal(catalogFor(jenkins), catalogFor(jenkins));
+    // Also when editor settings merged over the config copy the model.
+    assert.equal(catalogFor({ ...jenkins, clouds: ['eks'] }), catalogFor(jenkins));
+    assert.notEqual(catalogFor({ ...jenkins, plugins: ['kubernetes'] }), catalogFor(jenkins));
     assert.ok(catalogFor(jenkins).get('agent', 'kubernetes'));
   });
 });

@@ -1,8 +1,8 @@
 // The catalog for the Jenkins a config describes. Its plugin list (`jenkins.plugins`, a
 // `pluginsFile`) narrows the built-in catalog to Jenkins core and the installed plugins; a GDSL
 // export (`jenkins.gdsl`) decides which steps there are and their parameters; `jenkins.globals` and
-// the export's global variables are names never unknown. Built once per JenkinsModel, and only when a
-// pipeline needs it.
+// the export's global variables are names never unknown. Built once per configured Jenkins, and only
+// when a pipeline needs it.
 
 import type { JenkinsModel } from '../core/jenkins.js';
 import { builtinCatalog, Catalog, catalogData } from './catalog.js';
@@ -10,13 +10,24 @@ import { stepsFromGdsl } from './gdsl-steps.js';
 import { installedPlugins } from './installed-plugins.js';
 import type { Entry } from './types.js';
 
-const built = new WeakMap<JenkinsModel, Catalog>();
+/**
+ * By the identity of the plugin list, the export and the globals list rather than of the model: an
+ * editor's settings merged over a config file make a new model for every lint, holding the same three.
+ */
+const built = new WeakMap<object, WeakMap<object, WeakMap<object, Catalog>>>();
+const NONE = {};
 
 export function catalogFor(jenkins: JenkinsModel): Catalog {
   if (!jenkins.plugins && !jenkins.gdsl && !jenkins.globals) return builtinCatalog();
-  let catalog = built.get(jenkins);
-  if (!catalog) built.set(jenkins, (catalog = build(jenkins)));
-  return catalog;
+  const byPlugins = getOrAdd(built, jenkins.plugins ?? NONE, () => new WeakMap());
+  const byGdsl = getOrAdd(byPlugins, jenkins.gdsl ?? NONE, () => new WeakMap());
+  return getOrAdd(byGdsl, jenkins.globals ?? NONE, () => build(jenkins));
+}
+
+function getOrAdd<V>(map: WeakMap<object, V>, key: object, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 function build({ plugins, gdsl, globals }: JenkinsModel): Catalog {
