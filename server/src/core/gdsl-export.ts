@@ -66,9 +66,8 @@ const ADVANCED = 'Advanced/Deprecated ';
 
 /** Reads a GDSL export; throws JenkinsFileError at the `line:column` of what is not in its format. */
 export function readGdslExport(text: string): GdslExport {
-  const lines = new LineIndex(text);
   const fail = (offset: number, message: string): never => {
-    const p = lines.position(offset);
+    const p = new LineIndex(text).position(offset);
     throw new JenkinsFileError([{ at: `${p.line + 1}:${p.character + 1}`, message }]);
   };
   const { methods, globals, failedClasses } = new ExportScanner(text, fail).scan();
@@ -127,6 +126,9 @@ const IDENT = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/y;
 /** A primitive array type as Class.getName() writes it, unquoted in a block step's `params`: `[I`. */
 const ARRAY_TYPE = /\[+[ZBCSIJFD](?=\s*[,\])])/y;
 const NUMBER = /-?\d[\w.]*/y;
+/** Blanks, possibly none: `test` always matches and leaves lastIndex after them. */
+const BLANKS = /\s*/y;
+const ERRORS_ON = '// Errors on:';
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
 /** Reads the export's calls over its text: strings, lists, maps and calls, without running any of it. */
@@ -203,10 +205,12 @@ class ExportScanner {
   private skipSpace(): boolean {
     const t = this.text;
     for (;;) {
-      while (this.pos < t.length && /\s/.test(t[this.pos]!)) this.pos++;
+      BLANKS.lastIndex = this.pos;
+      BLANKS.test(t);
+      this.pos = BLANKS.lastIndex;
       if (t.startsWith('//', this.pos)) {
+        if (t.startsWith(ERRORS_ON, this.pos)) return this.errorComments(this.pos);
         const end = t.indexOf('\n', this.pos);
-        if (/^\/\/ Errors on:/.test(t.slice(this.pos, end < 0 ? undefined : end))) return this.errorComments(end < 0 ? t.length : end);
         this.pos = end < 0 ? t.length : end;
       } else if (t.startsWith('/*', this.pos)) {
         const end = t.indexOf('*/', this.pos + 2);
@@ -216,7 +220,7 @@ class ExportScanner {
     }
   }
 
-  /** `// class org.example.FooStep: message` lines (a message may run over several lines). */
+  /** `// class org.example.FooStep: message` lines after `// Errors on:` (a message may run over several lines). */
   private errorComments(from: number): false {
     for (const m of this.text.slice(from).matchAll(/^\/\/ (?:class|interface) ([\w$.]+):/gm)) this.failedClasses.push(m[1]!);
     this.pos = this.text.length;
@@ -298,6 +302,13 @@ class ExportScanner {
     const start = this.pos;
     const q = t.startsWith(t[start]!.repeat(3), start) ? t[start]!.repeat(3) : t[start]!;
     this.pos += q.length;
+    // Most strings (names, types, display names) hold no escape and no line break: one slice.
+    const end = t.indexOf(q, this.pos);
+    const plain = end >= 0 ? t.slice(this.pos, end) : '';
+    if (end >= 0 && !plain.includes('\\') && (q.length === 3 || !plain.includes('\n'))) {
+      this.pos = end + q.length;
+      return plain;
+    }
     let out = '';
     while (!t.startsWith(q, this.pos)) {
       const c = t[this.pos];
