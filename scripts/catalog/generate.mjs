@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { ClassModel, Repo, findGitDir } from './model.mjs';
 import { javadocText } from './java-source.mjs';
 import { htmlToText, firstParagraph } from './text.mjs';
+import { requiredPlugins } from './pom.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -39,14 +40,32 @@ const config = JSON.parse(readFileSync(join(here, 'sources.json'), 'utf8'));
 // ---------------------------------------------------------------------------------------------
 // Repositories
 const repos = [];
+const repoOf = new Map();
 for (const src of config.sources) {
   const gitDir = findGitDir(mirrors, src.repo);
   if (!gitDir) fail(`no mirror of ${src.repo} under ${mirrors} (fetch github:${src.repo} first)`);
   const repo = new Repo(src, gitDir);
   if (!repo.hasCommit()) fail(`${src.repo}: commit ${src.commit} is not in ${gitDir} (fetch a newer snapshot)`);
-  repos.push(repo);
+  repoOf.set(src, repo);
+  // A dependencies-only source's classes stay out of the model: they would change how types resolve.
+  if (!src.dependenciesOnly) repos.push(repo);
 }
 const model = new ClassModel(repos, warn);
+const repositoryCount = new Set(config.sources.map((s) => s.repo)).size;
+
+// ---------------------------------------------------------------------------------------------
+// Dependencies: the plugins each one requires, so that a plugin list can be closed over them.
+
+const dependencies = new Map();
+for (const src of config.sources) {
+  // Jenkins core requires no plugin (its pom is jenkins-parent's).
+  if (src.plugin === 'core') { dependencies.set(src, []); continue; }
+  const pom = repoOf.get(src).read(src.pom ?? 'pom.xml');
+  if (pom === null) fail(`${src.plugin}: no ${src.pom ?? 'pom.xml'} in ${src.repo}@${src.commit} (set "pom")`);
+  dependencies.set(src, requiredPlugins(pom).plugins);
+}
+const known = new Set(config.sources.map((s) => s.plugin));
+const withoutData = [...new Set([...dependencies.values()].flat().filter((p) => !known.has(p)))].sort();
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -496,8 +515,8 @@ for (const e of entries) {
 const finalEntries = entries.map((e) => ordered(e, FIELD_ORDER));
 
 const catalog = {
-  generatedBy: `scripts/catalog/generate.mjs from scripts/catalog/sources.json (${config.sources.length} repositories at pinned commits); do not edit by hand`,
-  sources: config.sources.map((s) => ({ plugin: s.plugin, version: s.version, repo: s.repo, commit: s.commit })),
+  generatedBy: `scripts/catalog/generate.mjs from scripts/catalog/sources.json (${repositoryCount} repositories at pinned commits); do not edit by hand`,
+  sources: config.sources.map((s) => ({ plugin: s.plugin, version: s.version, repo: s.repo, commit: s.commit, dependencies: dependencies.get(s) })),
   entries: finalEntries,
 };
 
@@ -524,11 +543,12 @@ for (const e of finalEntries) {
 }
 const kindTotals = new Map(KINDS.map((k) => [k, 0]));
 for (const e of finalEntries) kindTotals.set(e.kind, kindTotals.get(e.kind) + 1);
-console.log(`${finalEntries.length} entries from ${config.sources.length} repositories`);
+console.log(`${finalEntries.length} entries from ${repositoryCount} repositories`);
 console.log('by kind: ' + [...kindTotals].filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', '));
 for (const [plugin, m] of [...perPlugin].sort((a, b) => cmp(a[0], b[0]))) {
   console.log(`  ${plugin.padEnd(30)} ${KINDS.filter((k) => m.has(k)).map((k) => `${k} ${m.get(k)}`).join(', ')}`);
 }
+console.log(`required plugins with no data (a plugin list's closure stops at them): ${withoutData.join(', ')}`);
 for (const w of [...new Set(warnings)].sort()) console.log(`warning: ${w}`);
 
 if (provenance) {
@@ -536,7 +556,8 @@ if (provenance) {
   for (const src of config.sources) {
     const n = finalEntries.filter((e) => e.plugin === src.plugin).length;
     const v = src.after ? `${src.version} (after ${src.after})` : src.version;
-    console.log(`| ${src.plugin} | ${v} | [${src.repo}](https://github.com/${src.repo}) | \`${src.commit}\` | ${n || 'types only'} |`);
+    const what = n || (src.dependenciesOnly ? 'dependencies only' : 'types only');
+    console.log(`| ${src.plugin} | ${v} | [${src.repo}](https://github.com/${src.repo}) | \`${src.commit}\` | ${what} |`);
   }
   console.log('');
 }

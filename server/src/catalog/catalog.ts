@@ -6,7 +6,7 @@
 import { CATALOG_JSON } from './generated/catalog-data.js';
 import type { CatalogData, Entry, EntryKind } from './types.js';
 
-export type { Entry, EntryKind, Param, ParamType } from './types.js';
+export type { Entry, EntryKind, Param, ParamType, Source } from './types.js';
 
 /** Every kind Jenkins' SymbolLookup can find as a "function" (a Describable with a @Symbol), i.e. all but steps. */
 const FUNCTION_KINDS: readonly EntryKind[] = ['describable', 'option', 'jobProperty', 'trigger', 'parameter', 'tool', 'agent', 'when'];
@@ -17,10 +17,13 @@ export class Catalog {
   /**
    * `complete`: the catalog holds everything the user's Jenkins defines (a plugin list it covers
    * wholly), so a name it does not know is certainly unknown to that Jenkins too.
+   * `globals`: names of global variables (`env`, `docker`, a shared library's `vars/`) and of steps
+   * the catalog has no entry for, from a GDSL export and the config's `jenkins.globals`.
    */
   constructor(
     readonly entries: readonly Entry[],
     readonly complete = false,
+    readonly globals: ReadonlySet<string> = new Set(),
   ) {
     for (const e of entries) {
       let m = this.byKind.get(e.kind);
@@ -58,16 +61,33 @@ export class Catalog {
     return this.get('step', name) ?? this.function(name);
   }
 
+  /**
+   * Whether a bare call `name(…)` is something this Jenkins has: what workflow-cps' DSL.invokeMethod
+   * (@ e007b7ff, plugin/…/cps/DSL.java) resolves before it fails with "No such DSL method": a step
+   * by function name, any Describable's @Symbol (so every kind but post conditions, which have no
+   * descriptor), or a global variable.
+   */
+  isKnownName(name: string): boolean {
+    return this.globals.has(name) || this.stepOrFunction(name) !== undefined;
+  }
+
   /** lookupFunctionFirstThenStep: what an option, trigger or parameter entry, or a call nested in one, is checked against. */
   functionOrStep(name: string, kinds?: readonly EntryKind[]): Entry | undefined {
     return this.function(name, kinds) ?? this.get('step', name);
   }
 }
 
+let data: CatalogData | undefined;
 let builtin: Catalog | undefined;
+
+/** catalog/jenkins-catalog.json: the entries and the plugins they come from. */
+export function catalogData(): CatalogData {
+  data ??= JSON.parse(CATALOG_JSON) as CatalogData;
+  return data;
+}
 
 /** The catalog generated from the plugins' sources (catalog/jenkins-catalog.json). */
 export function builtinCatalog(): Catalog {
-  builtin ??= new Catalog((JSON.parse(CATALOG_JSON) as CatalogData).entries);
+  builtin ??= new Catalog(catalogData().entries);
   return builtin;
 }

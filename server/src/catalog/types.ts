@@ -40,8 +40,17 @@ export interface Entry {
   ordinal?: number;
 }
 
+export interface Source {
+  plugin: string;
+  version: string;
+  repo: string;
+  commit: string;
+  /** Plugin ids it requires (not optional ones), A–Z. */
+  dependencies: string[];
+}
+
 export interface CatalogData {
   generatedBy: string;
-  sources: Array<{ plugin: string; version: string; repo: string; commit: string }>;
+  sources: Source[];
   entries: Entry[];
 }

@@ -18,7 +18,7 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Globs of files to leave out of directory searches, relative to the config file. */
   ignore?: string[];
-  /** What is known of the Jenkins; the host fills it in from `casc` and `pluginsFile` too. */
+  /** What is known of the Jenkins; the host fills it in from `casc`, `pluginsFile` and `gdsl` too. */
   jenkins: JenkinsModel;
 }
 
@@ -27,7 +27,7 @@ export type KeyPath = Array<string | number>;
 
 /** Config as written: the Jenkins part may still name files to read. */
 export interface ConfigFile extends Config {
-  jenkinsFiles: { casc?: string; pluginsFile?: string };
+  jenkinsFiles: { casc?: string; pluginsFile?: string; gdsl?: string };
   /** Where a key is written (`line:column`), when the config came from a file. */
   locate(path: KeyPath): string | undefined;
 }
@@ -39,7 +39,7 @@ export function defaultConfig(): Config {
 }
 
 export interface ConfigProblem {
-  /** A file the config names (a CasC file, a plugins.txt), when the problem is in it. */
+  /** A file the config names (a CasC file, a plugins.txt, a GDSL export), when the problem is in it. */
   file?: string;
   /** `line:column` in the file, when known. */
   at?: string;
@@ -109,7 +109,7 @@ export function configFromData(data: unknown, source: string, locate: (path: Key
   const raw = data as {
     rules?: Record<string, RuleSetting>;
     ignore?: string[];
-    jenkins?: { clouds?: string[]; templates?: Array<Omit<StaticTemplate, 'containers'> & { containers?: string[] }>; plugins?: string[]; casc?: string; pluginsFile?: string };
+    jenkins?: { clouds?: string[]; templates?: Array<Omit<StaticTemplate, 'containers'> & { containers?: string[] }>; plugins?: string[]; globals?: string[]; casc?: string; pluginsFile?: string; gdsl?: string };
   };
   // Rules by code in any case or by name; kept by code.
   const rules: Record<string, RuleSetting> = {};
@@ -124,13 +124,13 @@ export function configFromData(data: unknown, source: string, locate: (path: Key
     const line = (p: ConfigProblem) => (p.at ? Number(p.at.split(':')[0]) : Infinity);
     throw new ConfigError(source, problems.sort((a, b) => line(a) - line(b)));
   }
-  const { casc, pluginsFile, templates: written, ...jenkins } = raw.jenkins ?? {};
+  const { casc, pluginsFile, gdsl, templates: written, ...jenkins } = raw.jenkins ?? {};
   const templates = written?.map((t) => ({ ...t, containers: t.containers ?? [] }));
   return {
     rules,
     ...(raw.ignore ? { ignore: raw.ignore } : {}),
     jenkins: { ...jenkins, ...(templates ? { templates } : {}) },
-    jenkinsFiles: { ...(casc ? { casc } : {}), ...(pluginsFile ? { pluginsFile } : {}) },
+    jenkinsFiles: { ...(casc ? { casc } : {}), ...(pluginsFile ? { pluginsFile } : {}), ...(gdsl ? { gdsl } : {}) },
     locate: (path) => locate(path, 'value'),
   };
 }

@@ -1,7 +1,9 @@
 // The Jenkins the pipelines run on, as far as the configuration describes it, and the readers for
-// the real files it may come from: a Configuration-as-Code jenkins.yaml and a plugins.txt.
+// the real files it may come from: a Configuration-as-Code jenkins.yaml and a plugins.txt (a GDSL
+// export is read by gdsl-export.ts).
 
 import { parse as parseYamlText } from 'yaml';
+import type { GdslExport } from './gdsl-export.js';
 
 export interface StaticTemplate {
   name: string;
@@ -15,8 +17,12 @@ export interface JenkinsModel {
   clouds?: string[];
   /** Static pod templates; undefined when not known (then inherited templates are invisible). */
   templates?: StaticTemplate[];
-  /** Installed plugin ids; undefined when not known. */
+  /** Installed plugin ids; undefined when not known. With the plugins they require, they narrow the catalog. */
   plugins?: string[];
+  /** The Jenkins' own steps and global variables, from its GDSL export (`jenkins.gdsl`). */
+  gdsl?: GdslExport;
+  /** Names of steps and global variables never to report as unknown (`jenkins.globals`). */
+  globals?: string[];
 }
 
 /** What is wrong with such a file, each problem with its `line:column` when known; the caller adds the file name. */

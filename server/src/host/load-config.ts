@@ -1,10 +1,11 @@
 // Finds and reads the config that applies to a Jenkinsfile, and the Jenkins files it names
-// (CasC jenkins.yaml, plugins.txt), caching each config once per run. An editor's settings, given
+// (CasC jenkins.yaml, plugins.txt, GDSL export), caching each config once per run. An editor's settings, given
 // as data in the same shape, go through the same validation and the same file reading.
 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { existsSync } from 'node:fs';
 import { CONFIG_FILE_NAMES, ConfigError, configFromData, defaultConfig, parseConfig, type Config, type ConfigFile, type ConfigProblem } from '../core/config.js';
+import { readGdslExport } from '../core/gdsl-export.js';
 import { JenkinsFileError, readCasc, readPluginsTxt } from '../core/jenkins.js';
 import { FsHost, repositoryRootOf } from './fs-host.js';
 import { readRegularFile } from './read-file.js';
@@ -20,7 +21,7 @@ export interface ConfigLoaderOptions {
    * folder, an editor's workspace folder). In a repository it stops at the repository's root.
    */
   stopAt?: string;
-  /** Read no CasC or plugins file a config names (an editor's restricted mode). */
+  /** Read no CasC, plugins or GDSL file a config names (an editor's restricted mode). */
   untrusted?: boolean;
 }
 
@@ -45,8 +46,8 @@ export class ConfigLoader {
   }
 
   /**
-   * Config given as data (an editor's settings): validated like a file's; the CasC and plugins files
-   * it names are read relative to `baseDir`. Throws ConfigError naming `source`.
+   * Config given as data (an editor's settings): validated like a file's; the CasC, plugins and GDSL
+   * files it names are read relative to `baseDir`. Throws ConfigError naming `source`.
    */
   fromData(data: unknown, source: string, baseDir: string): Config {
     return this.readNamedFiles(configFromData(data, source), source, baseDir);
@@ -69,7 +70,7 @@ export class ConfigLoader {
 
   /**
    * Files the config names are read like a yamlFile: relative to `baseDir`, inside the workspace,
-   * size-capped. A problem with either is reported with the other's.
+   * size-capped. A problem with one is reported with the others'.
    */
   private readNamedFiles(parsed: ConfigFile, source: string, baseDir: string): Config {
     const { jenkinsFiles, locate, ...config } = parsed;
@@ -97,6 +98,11 @@ export class ConfigLoader {
     if (jenkinsFiles.pluginsFile) {
       read('pluginsFile', jenkinsFiles.pluginsFile, (t) => {
         config.jenkins.plugins = [...(config.jenkins.plugins ?? []), ...readPluginsTxt(t)];
+      });
+    }
+    if (jenkinsFiles.gdsl) {
+      read('gdsl', jenkinsFiles.gdsl, (t) => {
+        config.jenkins.gdsl = readGdslExport(t);
       });
     }
     if (problems.length) throw new ConfigError(source, problems);
