@@ -1,7 +1,8 @@
 // JKL502 with what only the repository tells: the globals of a shared library kept beside the Jenkinsfile.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { lintText } from './helpers.js';
+import { join } from 'node:path';
+import { lintPath, lintText, workspace } from './helpers.js';
 
 const JENKINSFILE = "node {\n  chekout scm\n}\n";
 
@@ -16,4 +17,9 @@ it('flags a near miss of a catalog step', async () => {
 it("leaves alone a global of the repository's own shared library (vars/*.groovy at its root)", async () => {
   const r = await lintText(JENKINSFILE, { files: { 'vars/chekout.groovy': 'def call() { checkout scm }\n' } });
   assert.deepEqual(r.diagnostics, []);
+});
+
+it('leaves alone a name the config lists in jenkins.globals (a library loaded by the Jenkins, not the repository)', async () => {
+  const dir = workspace({ Jenkinsfile: JENKINSFILE, '.jenkinsfile-lint.yaml': 'jenkins:\n  globals: [chekout]\n' });
+  assert.deepEqual((await lintPath(join(dir, 'Jenkinsfile'), { root: dir })).diagnostics, []);
 });

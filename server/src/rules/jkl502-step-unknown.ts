@@ -17,7 +17,8 @@ export const rule: Rule = {
     const names = stepNames(catalog);
     for (const c of steps.calls) {
       // Jenkins accepts unknown names at start-up, and libraries and uncovered plugins add steps: only a slip is worth a word.
-      if (catalog.stepOrFunction(c.name) || steps.defined.has(c.name) || library.has(c.name) || DECLARATIVE_WORDS.has(c.name)) continue;
+      // isKnownName: steps, @Symbols, and the globals of the config and the GDSL export.
+      if (catalog.isKnownName(c.name) || steps.defined.has(c.name) || library.has(c.name) || DECLARATIVE_WORDS.has(c.name)) continue;
       const close = nearMiss(c.name, names);
       if (!close) continue;
       ctx.report({
