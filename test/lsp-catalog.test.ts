@@ -139,6 +139,13 @@ describe('language server completion, signature help and hover from the Jenkins 
     assert.ok(top.includes('stages') && top.includes('options') && !top.includes('sh') && !top.includes('timeout'), top.join());
   });
 
+  it('completes steps while the brackets are not yet closed, where the lint reads no Declarative blocks', async () => {
+    const open = `${DECLARATIVE.steps.slice(0, DECLARATIVE.steps.indexOf(CURSOR) + 1)}\n`;
+    const steps = await labels(open);
+    assert.ok(steps.includes('timeout') && steps.includes('sh'), steps.join());
+    assert.ok(!steps.includes('stage') && !steps.includes('stages'), steps.join());
+  });
+
   it('documents each step: signature, description, parameters with type and required, example, plugin and version', async () => {
     const timeout = item(await complete(DECLARATIVE.steps), 'timeout');
     assert.equal(timeout.kind, 3 /* Function */);

@@ -65,7 +65,7 @@ export function complete(l: Linted | undefined, doc: TextDocument, position: Pos
   }
 
   // In a call's arguments, or where a statement starts: what the block around the cursor takes.
-  const r = readingOf(doc);
+  const r = readingOf(doc, l);
   const catalog = catalogFor(l.config.jenkins);
   const cursor = cursorAt(r, offset);
   const args = cursor?.kind === 'argument' ? argumentItems(catalog, r, cursor, snippets) : undefined;

@@ -117,11 +117,11 @@ export function startServer(connection: Connection): { linter: () => Linter | un
 
   connection.onHover(guard('hover', null, (p) => {
     const a = at(p.textDocument.uri, p.position);
-    return a ? hover(a.l, readingOf(a.d.doc), a.offset, p.position) : null;
+    return a ? hover(a.l, readingOf(a.d.doc, a.l), a.offset, p.position) : null;
   }));
   connection.onSignatureHelp(guard('signature help', null, (p) => {
     const a = at(p.textDocument.uri, p.position);
-    return a ? signatureHelp(catalogFor(a.l.config.jenkins), readingOf(a.d.doc), a.offset) : null;
+    return a ? signatureHelp(catalogFor(a.l.config.jenkins), readingOf(a.d.doc, a.l), a.offset) : null;
   }));
   connection.onCompletion(guard('completion', [], (p) => {
     const d = documents.get(p.textDocument.uri);
