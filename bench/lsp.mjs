@@ -1,6 +1,7 @@
 // Editor benchmarks.
 // - latency: didChange → publishDiagnostics on a 1,000-line Jenkinsfile, the server run in this
 //   process over in-memory streams with no debounce; against bare tree-sitter parsing of the file.
+// - requests: completion, signature help and hover on the same file, after each edit is linted.
 // - memory: the real server process's RSS over many edits to one document.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -81,6 +82,39 @@ export async function latency(edits = 300) {
   }
   c.conn.dispose();
   return { lines: text.split('\n').length, p50: pct(times, 0.5), p95: pct(times, 0.95), parseP50: pct(parse, 0.5) };
+}
+
+/**
+ * Completion (a step name begun in a steps body: the whole step list with its documentation),
+ * signature help and hover (on `sh`) in the 1,000-line Jenkinsfile, each asked once after every
+ * edit has been linted, so the first of them also reads the new text.
+ */
+export async function requests(edits = 300) {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  const c = client(toClient, toServer);
+  const text = await openBig(c);
+  const sh = lineCol(text, text.indexOf("sh 'mvn"));
+  const asks = {
+    completion: ['textDocument/completion', { ...sh, character: sh.character + 1 }],
+    signatureHelp: ['textDocument/signatureHelp', { ...sh, character: sh.character + 5 }],
+    hover: ['textDocument/hover', sh],
+  };
+  const times = { completion: [], signatureHelp: [], hover: [] };
+  const warmup = 100;
+  for (let i = 0; i < warmup + edits; i++) {
+    const p = c.published();
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
+    await p;
+    for (const [name, [method, position]] of Object.entries(asks)) {
+      const t0 = performance.now();
+      await c.conn.sendRequest(method, { textDocument: { uri }, position });
+      if (i >= warmup) times[name].push(performance.now() - t0);
+    }
+  }
+  c.conn.dispose();
+  return Object.fromEntries(Object.entries(times).map(([name, xs]) => [name, { p50: pct(xs, 0.5), p95: pct(xs, 0.95) }]));
 }
 
 function rssKb(pid) {

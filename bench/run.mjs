@@ -2,7 +2,7 @@
 // run. BENCH_QUICK=1 keeps it well under a minute (fewer pairs, edits and files).
 import { coldStart } from './cold-start.mjs';
 import { growth } from './growth.mjs';
-import { latency, memory, memoryLargeYaml } from './lsp.mjs';
+import { latency, memory, memoryLargeYaml, requests } from './lsp.mjs';
 import { peerComparison } from './peer.mjs';
 import { scale } from './scale.mjs';
 import { throughput } from './throughput.mjs';
@@ -24,6 +24,9 @@ if (s) console.log(`scale: ${s.files} files: ${f(s.oneCoreFilesPerSecond, 0)} fi
 
 const l = await latency(quick ? 100 : 300);
 console.log(`lsp latency: didChange → publishDiagnostics on ${l.lines} lines: p50 ${f(l.p50, 2)} ms, p95 ${f(l.p95, 2)} ms (target p95 ≤ 10 ms); bare tree-sitter parse ${f(l.parseP50, 2)} ms — p50 ratio ${f(l.p50 / l.parseP50, 2)}×`);
+
+const q = await requests(quick ? 100 : 300);
+console.log(`lsp requests after each edit, on the same file: ${Object.entries(q).map(([name, x]) => `${name} p50 ${f(x.p50, 2)} ms, p95 ${f(x.p95, 2)} ms`).join('; ')}`);
 
 const m = await memory(quick ? 1000 : 10_000);
 console.log(`lsp memory: RSS ${m.samples.map((x) => `${x.edits}: ${f(x.rssKb / 1024, 0)} MB`).join(', ')} — growth after the first 1,000 edits ${f(m.growth * 100)}% (target ≤ 10%)`);

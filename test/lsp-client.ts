@@ -42,16 +42,17 @@ export class LspClient {
 
   /**
    * Starts the server on `root`. `folders`: the workspace folders (default: root alone);
-   * `askable`: whether the client answers workspace/configuration (old clients cannot).
+   * `askable`: whether the client answers workspace/configuration (old clients cannot);
+   * `snippets`: whether it takes completion snippets.
    */
-  static async start(root: string, initializationOptions: object = { debounceMs: 0 }, opts: { folders?: string[]; askable?: boolean } = {}): Promise<LspClient> {
+  static async start(root: string, initializationOptions: object = { debounceMs: 0 }, opts: { folders?: string[]; askable?: boolean; snippets?: boolean } = {}): Promise<LspClient> {
     const c = new LspClient(root);
     const folders = opts.folders ?? [root];
     await c.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(folders[0] ?? root).href,
       workspaceFolders: folders.map((f, i) => ({ uri: pathToFileURL(f).href, name: `ws${i}` })),
-      capabilities: { workspace: { configuration: opts.askable ?? true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: { workspace: { configuration: opts.askable ?? true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: opts.snippets ?? false } } } },
       initializationOptions,
     });
     await c.conn.sendNotification('initialized', {});

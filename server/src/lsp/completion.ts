@@ -1,15 +1,21 @@
 // Completion: pod YAML keys and enum values in embedded YAML (by the path the cursor is in),
-// kubernetes { } options, container names in container('…') and defaultContainer '…', and the
-// sections, conditions and agent types of a Declarative pipeline.
+// kubernetes { } options, container names in container('…') and defaultContainer '…', the
+// sections, conditions and agent types of a Declarative pipeline, steps and directive entries where
+// a statement starts, and parameter names and enum values in a call's arguments.
 
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { KUBERNETES_OPTIONS } from '../core/kubernetes-options.js';
 import { containerNames } from '../resolve/effective.js';
 import { schemaAt } from '../schema/validate-pod.js';
+import { catalogFor } from '../catalog/for-jenkins.js';
 import type { Linted } from './linter.js';
+import { argumentItems } from './argument-completion.js';
+import { readingOf } from './current-reading.js';
+import { cursorAt } from './cursor-context.js';
 import { blockAt } from './declarative-context.js';
-import { bareAgentItems, declarativeItems } from './declarative-completion.js';
+import { bareAgentItems } from './declarative-completion.js';
+import { statementItems } from './statement-completion.js';
 import { podAround, yamlAt } from './locate.js';
 import { yamlCursor } from './yaml-path.js';
 
@@ -58,9 +64,12 @@ export function complete(l: Linted | undefined, doc: TextDocument, position: Pos
     }));
   }
 
-  // The Declarative pipeline: what the block around the cursor takes.
+  // In a call's arguments, or where a statement starts: what the block around the cursor takes.
+  const r = readingOf(doc, l);
+  const catalog = catalogFor(l.config.jenkins);
+  const cursor = cursorAt(r, offset);
+  const args = cursor?.kind === 'argument' ? argumentItems(catalog, r, cursor, snippets) : undefined;
+  if (args) return args;
   if (/(^|[{;])\s*agent\s+\w*$/.test(before)) return bareAgentItems();
-  const block = blockAt(l, Math.min(offset, l.text.length));
-  if (block && /(^|[{;])\s*\w*$/.test(before)) return declarativeItems(block, snippets);
-  return [];
+  return cursor?.kind === 'statement' ? statementItems(catalog, blockAt(r.blocks, offset), snippets) : [];
 }

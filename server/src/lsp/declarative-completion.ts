@@ -2,13 +2,12 @@
 // when conditions, agent types, input fields; snippets where the client supports them.
 
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
-import { builtinCatalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
 import type { Block } from '../declarative/model.js';
 import { SECTIONS } from '../declarative/sections.js';
 
 /** Items for a statement being started in `block` (the line holds only the word typed so far). */
-export function declarativeItems(block: Block, snippets: boolean): CompletionItem[] {
-  const catalog = builtinCatalog();
+export function declarativeItems(catalog: Catalog, block: Block, snippets: boolean): CompletionItem[] {
   const item = (label: string, detail: string, doc: string, snippet?: string, kind: CompletionItemKind = CompletionItemKind.Keyword): CompletionItem => ({
     label,
     kind,

@@ -2,12 +2,11 @@
 // holds. Shared by completion and hover.
 
 import type { Block } from '../declarative/model.js';
-import type { Linted } from './linter.js';
 
 /** The innermost block whose braces enclose the offset. */
-export function blockAt(l: Linted, offset: number): Block | undefined {
+export function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
   let best: Block | undefined;
-  for (const b of l.result.analysis.declarative.blocks) {
+  for (const b of blocks) {
     if (offset <= b.start || offset >= b.end) continue;
     if (!best || b.end - b.start < best.end - best.start) best = b;
   }

@@ -8,12 +8,16 @@ import { ruleByCode } from '../rules/index.js';
 import { schemaAt } from '../schema/validate-pod.js';
 import { keyText } from '../yaml/parse-yaml.js';
 import type { Linted } from './linter.js';
-import { builtinCatalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { catalogFor } from '../catalog/for-jenkins.js';
 import { sectionDoc } from '../declarative/sections.js';
+import { catalogHover } from './catalog-hover.js';
+import type { Reading } from './current-reading.js';
 import { blockAt, wordAt } from './declarative-context.js';
 import { optionAt, yamlAt } from './locate.js';
 
-export function hover(l: Linted, offset: number, position: Position): Hover | null {
+/** `l`: the latest lint; `r`: the text as it is now, which `offset` and `position` are in. */
+export function hover(l: Linted, r: Reading, offset: number, position: Position): Hover | null {
   const parts: string[] = [];
   const y = yamlAt(l, offset);
   if (y) {
@@ -29,7 +33,8 @@ export function hover(l: Linted, offset: number, position: Position): Hover | nu
     const doc = o?.onKey && KUBERNETES_OPTIONS.find((k) => k.name === o.option.key);
     if (doc) parts.push(`**${doc.name}** (kubernetes agent option)\n\n${doc.doc}${doc.default ? `\n\nDefault: ${doc.default}` : ''}`);
     else {
-      const d = declarativeHover(l, offset);
+      const catalog = catalogFor(l.config.jenkins);
+      const d = declarativeHover(catalog, r, offset) ?? catalogHover(catalog, r, offset);
       if (d) parts.push(d);
     }
   }
@@ -68,11 +73,10 @@ function keyPathAt(node: Node | null, index: number, path: string[] = []): strin
 }
 
 /** What a section, directive, condition or agent type of a Declarative pipeline does, where it goes, an example. */
-function declarativeHover(l: Linted, offset: number): string | undefined {
-  const w = wordAt(l.text, offset);
+function declarativeHover(catalog: Catalog, r: Reading, offset: number): string | undefined {
+  const w = wordAt(r.text, offset);
   if (!w) return undefined;
-  const block = blockAt(l, w.start);
-  const catalog = builtinCatalog();
+  const block = blockAt(r.blocks, w.start);
   const entry =
     (block?.kind === 'post' && catalog.get('post', w.word)) ||
     (block?.kind === 'when' && catalog.get('when', w.word)) ||

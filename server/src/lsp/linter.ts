@@ -2,6 +2,7 @@
 // and it is dropped. Findings in a yamlFile are published on that file's URI as well.
 
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Config } from '../core/config.js';
 import { lint, type LintResult } from '../core/lint.js';
 import { FsHost } from '../host/fs-host.js';
 import type { Documents } from './documents.js';
@@ -13,6 +14,8 @@ export interface Linted {
   text: string;
   path: string;
   result: LintResult;
+  /** The configuration it was linted with (the editor features take the catalog of its Jenkins). */
+  config: Config;
 }
 
 export class Linter {
@@ -77,7 +80,7 @@ export class Linter {
     // A yamlFile is read from the document's own repository, as the CLI reads it (not from a workspace folder).
     const result = await lint(text, { file: path, host: new FsHost({ untrusted: this.untrusted }), config, tree: () => this.documents.tree(open) });
     if (this.documents.get(uri)?.doc.version !== version) return; // a newer edit will publish
-    this.results.set(uri, { version, text, path, result });
+    this.results.set(uri, { version, text, path, result, config });
     this.publish(uri, version, path, result);
   }
 

@@ -10,14 +10,17 @@ import {
 } from 'vscode-languageserver';
 import { isAbsolute, relative } from 'node:path';
 import { uriToPath } from './convert.js';
+import { catalogFor } from '../catalog/for-jenkins.js';
 import { codeActions } from './code-actions.js';
 import { complete } from './completion.js';
+import { readingOf } from './current-reading.js';
 import { Documents } from './documents.js';
 import { hover } from './hover.js';
 import { Linter } from './linter.js';
 import { foldingRanges } from './folding.js';
 import { definition, symbols } from './navigation.js';
 import { Settings, settingsSection } from './settings.js';
+import { signatureHelp } from './signature-help.js';
 
 /** Files whose change can change findings: configs, CasC files, plugins.txt, pod YAML files. */
 const WATCHED = ['**/.jenkinsfile-lint.{yaml,yml,json}', '**/*.{yaml,yml}', '**/plugins.txt'];
@@ -60,7 +63,9 @@ export function startServer(connection: Connection): { linter: () => Linter | un
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ["'", '"', ' ', ':'] },
+        completionProvider: { triggerCharacters: ["'", '"', ' ', ':', '('] },
+        // A space too: a command call's arguments follow one (`sh 'x', `).
+        signatureHelpProvider: { triggerCharacters: ['(', ',', ' '] },
         definitionProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -112,7 +117,11 @@ export function startServer(connection: Connection): { linter: () => Linter | un
 
   connection.onHover(guard('hover', null, (p) => {
     const a = at(p.textDocument.uri, p.position);
-    return a ? hover(a.l, a.offset, p.position) : null;
+    return a ? hover(a.l, readingOf(a.d.doc, a.l), a.offset, p.position) : null;
+  }));
+  connection.onSignatureHelp(guard('signature help', null, (p) => {
+    const a = at(p.textDocument.uri, p.position);
+    return a ? signatureHelp(catalogFor(a.l.config.jenkins), readingOf(a.d.doc, a.l), a.offset) : null;
   }));
   connection.onCompletion(guard('completion', [], (p) => {
     const d = documents.get(p.textDocument.uri);
