@@ -33,7 +33,7 @@ export interface Flat {
   endLine: number;
   endColumn: number;
   message: string;
-  fix?: { title: string; edits: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }> };
+  fix?: { title: string; edits: Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }>; safe: boolean };
 }
 
 /** Diagnostics in the 1-based form of the JSON contract, files relative to `base`. */
@@ -59,6 +59,7 @@ export function flatten(diags: Diagnostic[], base: string): Flat[] {
               endColumn: e.range.end.character + 1,
               newText: e.newText,
             })),
+            safe: d.fix.safe,
           },
         }
       : {}),

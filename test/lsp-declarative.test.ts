@@ -110,8 +110,10 @@ describe('language server on Declarative pipelines', () => {
       assert.ok(d, `${code} ${message}`);
       return (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri(file) }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
     };
-    const rename = (await actions('JKL401', /enviroment/)).find((a) => a.isPreferred)!;
+    // A rename is a guess: offered, not preferred (no auto-fix applies it); wrapping is safe, preferred.
+    const rename = (await actions('JKL401', /enviroment/)).find((a) => a.title.startsWith('Rename'))!;
     assert.equal(rename.title, 'Rename to "environment"');
+    assert.equal(rename.isPreferred, false);
     assert.deepEqual(rename.edit!.changes![c.uri(file)], [{ range: { start: at(PIPELINE, 'enviroment'), end: at(PIPELINE, 'enviroment', 10) }, newText: 'environment' }]);
     const wrap = (await actions('JKL402', /"sh"/)).find((a) => a.isPreferred)!;
     assert.equal(wrap.title, 'Wrap the steps in steps { }');

@@ -47,9 +47,9 @@ describe('a pod YAML file on its own', () => {
     assert.deepEqual(findings(r.stdout), ['pods/build.yml:5:5 JKL101', 'pods/build.yml:6:22 JKL104', 'pods/build.yml:8:14 JKL210']);
   });
 
-  it('is fixed in place by --fix (the did-you-mean rename), as YAML', () => {
+  it('is fixed in place by --fix-unsafe (the did-you-mean rename), as YAML', () => {
     const dir = workspace({ 'pod.yml': POD, '.git/HEAD': '' });
-    run(['--fix', 'pod.yml'], dir);
+    run(['--fix-unsafe', 'pod.yml'], dir);
     assert.equal(readFileSync(join(dir, 'pod.yml'), 'utf8'), POD.replace('comand:', 'command:'));
   });
 

@@ -35,7 +35,7 @@ describe('--fix never loses a byte', () => {
     writeFileSync(join(dir, 'Jenkinsfile'), bytes);
     const r = cli(['--fix', '--format', 'json', 'Jenkinsfile'], dir);
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'jenkinsfile-lint: Jenkinsfile was not fixed: it is not valid UTF-8, and a rewrite would change bytes that no fix touches\n');
+    assert.equal(r.stderr, 'jenkinsfile-lint: Jenkinsfile was not fixed: it is not valid UTF-8, and a rewrite would change bytes that no fix touches\njenkinsfile-lint: fixed 0 problems in 0 files\n');
     assert.deepEqual(readFileSync(join(dir, 'Jenkinsfile')), bytes);
     assert.ok(codes(r.stdout).includes('JKL302'), 'the finding is still reported');
   });
@@ -73,7 +73,7 @@ describe('--fix never loses a byte', () => {
     chmodSync(join(dir, 'a', 'Jenkinsfile'), 0o444);
     const r = cli(['--fix', '--format', 'json', 'a/Jenkinsfile', 'b/Jenkinsfile'], dir);
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'jenkinsfile-lint: a/Jenkinsfile was not fixed: it is read-only\n');
+    assert.equal(r.stderr, 'jenkinsfile-lint: a/Jenkinsfile was not fixed: it is read-only\njenkinsfile-lint: fixed 1 problem in 1 file\n');
     assert.equal(readFileSync(join(dir, 'a', 'Jenkinsfile'), 'utf8'), NEEDS_FIX);
     assert.equal(statSync(join(dir, 'a', 'Jenkinsfile')).mode & 0o777, 0o444);
     assert.ok(readFileSync(join(dir, 'b', 'Jenkinsfile'), 'utf8').includes(FIXED_IMAGE));
@@ -86,7 +86,7 @@ describe('--fix never loses a byte', () => {
     // One CRLF line elsewhere in an LF file.
     const text = `// a comment from a Windows editor\r\npodTemplate(yaml: '''\n${yaml}''') {\n  node(POD_LABEL) { container('maven') { sh 'mvn -v' } }\n}\n`;
     const dir = workspace({ Jenkinsfile: text, '.git/HEAD': '' });
-    cli(['--fix', 'Jenkinsfile'], dir);
+    cli(['--fix-unsafe', 'Jenkinsfile'], dir);
     const fixed = readFileSync(join(dir, 'Jenkinsfile'), 'utf8');
     assert.match(fixed, /image: maven:3\.9\n {4}command: \[sleep\]\n {4}args: \[99d\]\n/);
     assert.equal(fixed.split('\r\n').length, 2, 'still exactly one CRLF');

@@ -65,12 +65,12 @@ describe('--list-rules', () => {
     const json = JSON.parse(run(['--list-rules', '--format', 'json']).stdout) as Array<Record<string, unknown>>;
     assert.deepEqual(
       json.map(({ code, name, severity, fixable, summary }) => ({ code, name, severity, fixable, summary })),
-      RULES.map((r) => ({ code: r.code, name: r.name, severity: r.severity, fixable: r.fixable === true, summary: r.summary })),
+      RULES.map((r) => ({ code: r.code, name: r.name, severity: r.severity, fixable: r.fixable ?? [], summary: r.summary })),
     );
     const text = run(['--list-rules']).stdout.split('\n').filter(Boolean);
     assert.match(text[0]!, /^code +name +default +fixable +summary$/);
     assert.equal(text.length, RULES.length + 1);
-    assert.match(text.find((l) => l.startsWith('JKL302'))!, /^JKL302 +kaniko-image-no-shell +error +yes +A Kaniko image/);
+    assert.match(text.find((l) => l.startsWith('JKL302'))!, /^JKL302 +kaniko-image-no-shell +error +safe +A Kaniko image/);
     assert.equal(run(['--list-rules', '--format', 'sarif']).code, 2);
   });
 

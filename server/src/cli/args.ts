@@ -17,7 +17,8 @@ export interface CliOptions {
   severityThreshold: Severity;
   maxWarnings?: number;
   quiet: boolean;
-  fix: boolean;
+  /** --fix: safe fixes; --fix-unsafe: every fix; --fix-dry-run: the diff of either, nothing written. */
+  fix?: { unsafe: boolean; dryRun: boolean };
   stdinFilename?: string;
   /** The files are a change set (pre-commit): YAML files are checked through the Jenkinsfiles that read them. */
   changed: boolean;
@@ -60,7 +61,11 @@ Rules and configuration:
 
 Input and fixes:
       --stdin-filename <path>    the path to report (and find the config from) for standard input
-      --fix                      apply safe fixes in place, then report what is left
+      --fix                      apply the safe fixes in place (those that cannot change what the file
+                                 means), then report what is left
+      --fix-unsafe               apply every fix, guessed renames and added keep-alives too
+      --fix-dry-run              print what --fix (or --fix-unsafe) would change as a unified diff, and
+                                 write nothing (exit 1 when there is a change)
       --changed                  the files are a change (the pre-commit hook): lint its Jenkinsfiles and
                                  those that read its YAML files with yamlFile; other YAML is left alone
   -j, --jobs <n>                 worker threads (0: none; default: as many as pay off, up to the cores)
@@ -81,6 +86,7 @@ Examples:
   jenkinsfile-lint ci/pod.yaml                     # a pod YAML on its own
   jenkinsfile-lint --rule JKL306:off --severity-threshold warning Jenkinsfile.release
   jenkinsfile-lint --fix Jenkinsfile
+  jenkinsfile-lint --fix-dry-run --fix-unsafe . | git apply
   jenkinsfile-lint --explain JKL302
   jenkinsfile-lint --explain container-not-in-pod
 `;
@@ -108,6 +114,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'list-rules': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean', default: false },
+        'fix-unsafe': { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
         changed: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
@@ -136,7 +144,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (!rule) throw new UsageError(`--rule ${r}: ${unknownRule(m[1]!)} (jenkinsfile-lint --list-rules lists them)`);
     rules[rule.code] = m[2]!.toLowerCase() as RuleSetting;
   }
-  if (v.fix && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');
+  const fixing = v.fix || v['fix-unsafe'] || v['fix-dry-run'];
+  if (fixing && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');
+  if (v['fix-dry-run'] && format !== 'text') throw new UsageError(`--fix-dry-run prints a diff, not ${format}`);
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0)) throw new UsageError(`--jobs takes a whole number, not "${v.jobs}"`);
   return {
@@ -148,7 +158,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     severityThreshold: threshold as Severity,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     quiet: v.quiet === true,
-    fix: v.fix === true,
+    ...(fixing ? { fix: { unsafe: v['fix-unsafe'] === true, dryRun: v['fix-dry-run'] === true } } : {}),
     changed: v.changed === true,
     ...(v['stdin-filename'] ? { stdinFilename: v['stdin-filename'] } : {}),
     ...(jobs !== undefined ? { jobs } : {}),

@@ -8,9 +8,12 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, type Config } from '../core/config.js';
 import { lint, lintOversized, MAX_FILE_BYTES, type LintResult } from '../core/lint.js';
 import { isPodYamlFile, lintPodYaml } from '../core/lint-pod-yaml.js';
+import type { Host } from '../core/host.js';
 import { applyEdits, fixEdits } from '../fix/apply.js';
+import { unifiedDiff } from '../fix/diff.js';
 import { FsHost } from '../host/fs-host.js';
 import { ConfigLoader } from '../host/load-config.js';
+import { withTexts } from '../host/overlay-host.js';
 import { readRegularFile } from '../host/read-file.js';
 import { FixNotWritten, writeFixed } from '../host/write-file.js';
 import type { FileReport } from './formatters/report.js';
@@ -20,7 +23,8 @@ export interface LintJob {
   configPath?: string;
   ruleOverrides: Config['rules'];
   quiet: boolean;
-  fix: boolean;
+  /** --fix applies safe fixes, --fix-unsafe every fix; `dryRun` (--fix-dry-run) writes nothing. */
+  fix?: { unsafe: boolean; dryRun: boolean };
   stdinFilename?: string;
   /** Whether reports carry the files' texts (only the text format shows excerpts). */
   texts: boolean;
@@ -32,6 +36,18 @@ export interface FileOutcome {
   error?: string;
   /** What the file held to check, when it was linted. */
   checked?: LintResult['checked'];
+  fixed?: FixOutcome;
+}
+
+export interface FixOutcome {
+  /** Fixes applied (or, in a dry run, that would be). */
+  fixes: number;
+  /** Files changed (or that would be). */
+  files: number;
+  /** Unsafe fixes left for --fix-unsafe. */
+  unsafeLeft: number;
+  /** In a dry run: the changes as a unified diff. */
+  diff?: string;
 }
 
 const STDIN_NAME = '<stdin>';
@@ -78,41 +94,54 @@ export class FileLinter {
       else result = await this.lintText(read.text, name, config);
     }
     let error: string | undefined;
-    if (this.job.fix && file !== '-') ({ result, error } = await this.fix(name, result, config));
+    let fixed: FixOutcome | undefined;
+    if (this.job.fix && file !== '-') ({ result, error, fixed } = await this.fix(name, result, config, this.job.fix));
     // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.
     const reports: FileReport[] = [];
     for (const [f, t] of result.texts) {
       const diagnostics = result.diagnostics.filter((d) => d.file === f && (!this.job.quiet || d.severity === 'error'));
       if (f === name || diagnostics.length) reports.push({ file: f === name ? name : relative(process.cwd(), resolve(f)), diagnostics, text: this.job.texts ? t : '' });
     }
-    return { reports, checked: result.checked, ...(error ? { error } : {}) };
+    return { reports, checked: result.checked, ...(error ? { error } : {}), ...(fixed ? { fixed } : {}) };
   }
 
   /**
-   * Applies fixes to the Jenkinsfile and the yamlFiles it reads, re-linting until nothing is left to
-   * fix. A file that cannot be written stops the fixing of this Jenkinsfile: its error is returned
-   * with the findings as they stand.
+   * Fixes the Jenkinsfile and the yamlFiles it reads in memory, re-linting until nothing is left to
+   * fix, then writes each changed file once (a dry run writes nothing and returns the diff). A file
+   * that cannot be written is an error returned with the findings as the files on disk stand.
    */
-  private async fix(file: string, first: LintResult, config: Config): Promise<{ result: LintResult; error?: string }> {
+  private async fix(file: string, first: LintResult, config: Config, how: NonNullable<LintJob['fix']>): Promise<{ result: LintResult; error?: string; fixed: FixOutcome }> {
+    const original = new Map<string, string>();
+    const current = new Map<string, string>();
+    const fixesIn = new Map<string, number>();
     let result = first;
-    let written = false;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const edits = fixEdits(result.diagnostics);
-      if (!edits.size) break;
-      for (const [f, list] of edits) {
+      const taken = fixEdits(result.diagnostics, how.unsafe);
+      if (!taken.fixes.size) break;
+      for (const [f, n] of taken.fixes) fixesIn.set(f, (fixesIn.get(f) ?? 0) + n);
+      for (const [f, list] of taken.byFile) {
         const before = result.texts.get(f)!;
-        try {
-          writeFixed(f, before, applyEdits(before, list));
-          written = true;
-        } catch (e) {
-          if (!(e instanceof FixNotWritten)) throw e;
-          const shown = f === file ? file : relative(process.cwd(), resolve(f));
-          return { result: written ? await this.relint(file, config) : result, error: `${shown} ${e.message}` };
-        }
+        if (!original.has(f)) original.set(f, before);
+        current.set(f, applyEdits(before, list));
       }
-      result = await this.relint(file, config);
+      result = await this.lintText(current.get(file) ?? original.get(file) ?? result.texts.get(file)!, file, config, withTexts(this.host, current));
     }
-    return { result };
+    const changed = [...current].filter(([f, text]) => text !== original.get(f));
+    const unsafeLeft = result.diagnostics.filter((d) => d.fix && !d.fix.safe).length;
+    const shown = (f: string) => (f === file ? file : relative(process.cwd(), resolve(f)));
+    const count = (files: Array<[string, string]>): FixOutcome => ({ fixes: files.reduce((n, [f]) => n + (fixesIn.get(f) ?? 0), 0), files: files.length, unsafeLeft });
+    if (how.dryRun) return { result, fixed: { ...count(changed), diff: changed.map(([f, text]) => unifiedDiff(shown(f), original.get(f)!, text)).join('') } };
+    const written: Array<[string, string]> = [];
+    for (const [f, text] of changed) {
+      try {
+        writeFixed(f, original.get(f)!, text);
+        written.push([f, text]);
+      } catch (e) {
+        if (!(e instanceof FixNotWritten)) throw e;
+        return { result: await this.relint(file, config), error: `${shown(f)} ${e.message}`, fixed: count(written) };
+      }
+    }
+    return { result, fixed: count(written) };
   }
 
   private async relint(file: string, config: Config): Promise<LintResult> {
@@ -122,8 +151,8 @@ export class FileLinter {
   }
 
   /** A file named `*.yaml` / `*.yml` is a pod YAML on its own; anything else is a Jenkinsfile. */
-  private lintText(text: string, file: string, config: Config): Promise<LintResult> {
-    return (isPodYamlFile(file) ? lintPodYaml : lint)(text, { file, host: this.host, config });
+  private lintText(text: string, file: string, config: Config, host: Host = this.host): Promise<LintResult> {
+    return (isPodYamlFile(file) ? lintPodYaml : lint)(text, { file, host, config });
   }
 }
 

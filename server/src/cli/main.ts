@@ -13,7 +13,7 @@ import { affectedBy } from './changed.js';
 import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
 import { LIST_FORMATS, listRules } from './list-rules.js';
-import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type LintJob } from './lint-files.js';
+import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type FixOutcome, type LintJob } from './lint-files.js';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     ...(opts.config ? { configPath: opts.config } : {}),
     ruleOverrides: opts.rules,
     quiet: opts.quiet,
-    fix: opts.fix,
+    ...(opts.fix ? { fix: opts.fix } : {}),
     texts: opts.format === 'text',
     ...(opts.stdinFilename ? { stdinFilename: opts.stdinFilename } : {}),
   };
@@ -85,6 +85,11 @@ async function main(argv: string[]): Promise<number> {
   const errors = outcomes.flatMap((o) => (o.error ? [o.error] : []));
   for (const e of errors) process.stderr.write(`jenkinsfile-lint: ${e}\n`);
   const trouble = errors.length > 0;
+  if (opts.fix) {
+    const fixed = outcomes.flatMap((o) => (o.fixed ? [o.fixed] : []));
+    if (!opts.quiet || fixed.some((f) => f.fixes)) process.stderr.write(`jenkinsfile-lint: ${fixSummary(fixed, opts.fix)}\n`);
+    if (opts.fix.dryRun) return writeOutput(fixed.map((f) => f.diff ?? '').join(''), opts.outputFile) ?? (trouble ? EXIT_TROUBLE : fixed.some((f) => f.files) ? EXIT_FINDINGS : EXIT_OK);
+  }
 
   const toTerminal = !opts.outputFile && !!process.stdout.isTTY;
   const all = reports.flatMap((r) => r.diagnostics);
@@ -101,16 +106,34 @@ async function main(argv: string[]): Promise<number> {
     version: packageVersion(),
     fails,
   });
-  if (opts.outputFile) {
-    try {
-      writeFileSync(opts.outputFile, output);
-    } catch (e) {
-      process.stderr.write(`jenkinsfile-lint: cannot write the report to ${opts.outputFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      return EXIT_TROUBLE;
-    }
-  } else process.stdout.write(output);
+  const failed = writeOutput(output, opts.outputFile);
+  if (failed !== undefined) return failed;
   if (trouble) return EXIT_TROUBLE;
   return all.some(fails) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Writes the report (or diff) to --output-file or standard output; EXIT_TROUBLE when it cannot be written. */
+function writeOutput(output: string, outputFile: string | undefined): number | undefined {
+  if (!outputFile) {
+    process.stdout.write(output);
+    return undefined;
+  }
+  try {
+    writeFileSync(outputFile, output);
+    return undefined;
+  } catch (e) {
+    process.stderr.write(`jenkinsfile-lint: cannot write the report to ${outputFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    return EXIT_TROUBLE;
+  }
+}
+
+/** `fixed 3 problems in 2 files; 1 more fix with --fix-unsafe` (`would fix` in a dry run). */
+function fixSummary(fixed: FixOutcome[], how: NonNullable<CliOptions['fix']>): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const fixes = sum(fixed.map((f) => f.fixes));
+  const unsafeLeft = sum(fixed.map((f) => f.unsafeLeft));
+  const did = `${how.dryRun ? 'would fix' : 'fixed'} ${n(fixes, 'problem', 'problems')} in ${n(sum(fixed.map((f) => f.files)), 'file', 'files')}`;
+  return unsafeLeft && !how.unsafe ? `${did}; ${n(unsafeLeft, 'more fix', 'more fixes')} with --fix-unsafe` : did;
 }
 
 function explain(ref: string): number {

@@ -40,6 +40,12 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * Whether the fix cannot change what the file means (a debug tag, `/busybox/sh`, an enum's case):
+   * `--fix` applies only these. A guess (a did-you-mean rename, an added keep-alive) is unsafe:
+   * a quick fix in editors, applied by `--fix-unsafe` (ruff's model).
+   */
+  safe: boolean;
 }
 
 export interface Diagnostic {
@@ -52,7 +58,7 @@ export interface Diagnostic {
   /** The rule's docs page. */
   href: string;
   related?: RelatedInfo[];
-  /** A safe automatic fix (applied by `--fix`, offered as a quick fix in editors). */
+  /** An automatic fix: a quick fix in editors; `--fix` applies it when it is safe. */
   fix?: Fix;
 }
 
@@ -64,5 +70,5 @@ export interface Finding {
   /** Overrides the rule's default severity for this finding (e.g. a warning when a parent is invisible). */
   severity?: Severity;
   related?: Array<{ loc: Loc; message: string }>;
-  fix?: { title: string; edits: Array<{ loc: Loc; newText: string }> };
+  fix?: { title: string; edits: Array<{ loc: Loc; newText: string }>; safe: boolean };
 }

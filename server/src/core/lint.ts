@@ -210,7 +210,7 @@ function toDiagnostics(findings: Finding[], lines: (file: string) => LineIndex, 
       range: range(f.loc),
       href: `${DOCS_BASE}${f.code}.md`,
       ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.loc.file, range: range(r.loc), message: r.message })) } : {}),
-      ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map((e) => ({ file: e.loc.file, start: e.loc.start, end: e.loc.end, range: range(e.loc), newText: e.newText })) } } : {}),
+      ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map((e) => ({ file: e.loc.file, start: e.loc.start, end: e.loc.end, range: range(e.loc), newText: e.newText })), safe: f.fix.safe } } : {}),
     });
   }
   return out;

@@ -73,7 +73,7 @@ export function invalidParameter(problems: Problems, group: Group, keySpan: Span
   const names = params.map((x) => x.name);
   const problem = problems.add(group, keySpan, 'ModelValidatorImpl.InvalidStepParameter', key, nearest(key, names));
   const close = suggest(key, names);
-  if (close) problem.fix = { title: `Rename to "${close}"`, edits: [{ start: keySpan.start, end: keySpan.end, newText: close }] };
+  if (close) problem.fix = { title: `Rename to "${close}"`, edits: [{ start: keySpan.start, end: keySpan.end, newText: close }], safe: false };
 }
 
 /**

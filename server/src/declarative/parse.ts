@@ -131,7 +131,7 @@ class Parser {
     const close = suggest(name, known);
     const blockOnly = groovyArgs(c).length === 1 && blockOf(c) !== undefined;
     if (!close || close === name || !(blockOnly || close === 'agent' || close === 'failFast')) return;
-    p.fix = { title: `Rename to "${close}"`, edits: [{ ...c.nameSpan, newText: close }] };
+    p.fix = { title: `Rename to "${close}"`, edits: [{ ...c.nameSpan, newText: close }], safe: false };
   }
 
   /** Source text of a node as Jenkins quotes it in messages: its lines, trimmed. */
@@ -368,7 +368,8 @@ class Parser {
     const step = indent.includes('\t') ? '\t' : '  ';
     return {
       statements: run,
-      fix: { title: 'Wrap the steps in steps { }', edits: [{ start, end: start, newText: `steps {\n${indent}${step}` }, { start: run[run.length - 1]!.end, end: run[run.length - 1]!.end, newText: `\n${indent}}` }] },
+      // Safe: the same statements run, in the block Jenkins requires them in.
+      fix: { title: 'Wrap the steps in steps { }', edits: [{ start, end: start, newText: `steps {\n${indent}${step}` }, { start: run[run.length - 1]!.end, end: run[run.length - 1]!.end, newText: `\n${indent}}` }], safe: true },
     };
   }
 

@@ -27,7 +27,7 @@ export interface Problem extends Span {
   key: MessageKey | 'NullPointerException';
   message: string;
   /** A suggestion the editor can apply (did-you-mean, wrap in steps { }). */
-  fix?: { title: string; edits: Array<Span & { newText: string }> };
+  fix?: { title: string; edits: Array<Span & { newText: string }>; safe: boolean };
   /** Lower than the rule's error: Jenkins' message, but the catalog cannot be sure (a type no covered plugin defines). */
   severity?: 'warning';
 }
@@ -50,7 +50,7 @@ export class Problems {
   /** A message already rendered, with a rename of the node's first word to `rename` when given. */
   addMessage(group: Group, at: Span, key: MessageKey, message: string, rename?: string): Problem {
     const p: Problem = { code: GROUP_CODES[group], key, message, ...firstLine(this.src, at) };
-    if (rename) p.fix = { title: `Rename to "${rename}"`, edits: [{ start: p.start, end: p.end, newText: rename }] };
+    if (rename) p.fix = { title: `Rename to "${rename}"`, edits: [{ start: p.start, end: p.end, newText: rename }], safe: false };
     const id = `${p.start}:${p.end}:${p.message}`;
     const earlier = this.seen.get(id);
     if (earlier) return earlier;

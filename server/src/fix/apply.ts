@@ -2,17 +2,22 @@
 
 import type { Diagnostic, TextEdit } from '../core/diagnostic.js';
 
-/** The edits of every fix, per file, dropping any that overlap an edit already taken. */
-export function fixEdits(diagnostics: Diagnostic[]): Map<string, TextEdit[]> {
+/**
+ * The edits of every safe fix (every fix with `unsafe`), per file, dropping any fix that overlaps an
+ * edit already taken; `fixes` counts the fixes taken by the file of their first edit.
+ */
+export function fixEdits(diagnostics: Diagnostic[], unsafe = false): { byFile: Map<string, TextEdit[]>; fixes: Map<string, number> } {
   const byFile = new Map<string, TextEdit[]>();
+  const fixes = new Map<string, number>();
   for (const d of diagnostics) {
-    if (!d.fix) continue;
+    if (!d.fix || !(d.fix.safe || unsafe)) continue;
     const taken = d.fix.edits.map((e) => byFile.get(e.file) ?? []);
     // A fix is applied whole or not at all.
     if (d.fix.edits.some((e, i) => taken[i]!.some((t) => overlaps(t, e)))) continue;
     for (const e of d.fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    fixes.set(d.fix.edits[0]!.file, (fixes.get(d.fix.edits[0]!.file) ?? 0) + 1);
   }
-  return byFile;
+  return { byFile, fixes };
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

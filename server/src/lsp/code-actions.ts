@@ -20,7 +20,8 @@ export function codeActions(l: Linted, fileUri: string, filePath: string, range:
     if (d.fix) {
       const changes: Record<string, LspTextEdit[]> = {};
       for (const e of d.fix.edits) (changes[pathToUri(e.file)] ??= []).push({ range: e.range, newText: e.newText });
-      out.push({ title: d.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLsp(d)], isPreferred: true, edit: { changes } });
+      // Preferred (applied by an editor's auto-fix) only when it cannot change what the file means.
+      out.push({ title: d.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLsp(d)], isPreferred: d.fix.safe, edit: { changes } });
     }
     out.push(disableForLine(l, d, fileUri));
   }

@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'pod-unknown-field',
   severity: 'warning',
   summary: "A field the Pod schema does not know; Jenkins ignores it silently",
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportSchemaIssues(ctx, 'JKL101'),
 };

@@ -6,5 +6,6 @@ export const rule: Rule = {
   name: 'pod-invalid-value',
   severity: 'error',
   summary: "A value outside the allowed set (an enum such as imagePullPolicy, or apiVersion/kind)",
+  fixable: ['safe'],
   check: (ctx) => reportSchemaIssues(ctx, 'JKL104'),
 };

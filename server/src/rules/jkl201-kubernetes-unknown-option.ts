@@ -10,7 +10,7 @@ export const rule: Rule = {
   name: 'kubernetes-unknown-option',
   severity: 'error',
   summary: 'An option that `kubernetes { }` or `podTemplate(…)` does not take (`Invalid config option "x" for agent type "kubernetes"`)',
-  fixable: true,
+  fixable: ['unsafe'],
   check(ctx) {
     for (const t of ctx.extraction.templates) {
       for (const opt of t.options.values()) {
@@ -31,7 +31,7 @@ function checkDeclarative(ctx: RuleContext, opt: TemplateOption): void {
   ctx.report({
     loc,
     message: bad.message + (stepOnly ? ` ("${opt.key}" is an option of the scripted podTemplate step only; describe it in the pod yaml instead)` : ''),
-    ...(bad.close && !stepOnly ? { fix: { title: `Rename to "${bad.close}"`, edits: [{ loc, newText: bad.close }] } } : {}),
+    ...(bad.close && !stepOnly ? { fix: { title: `Rename to "${bad.close}"`, edits: [{ loc, newText: bad.close }], safe: false } } : {}),
   });
 }
 

@@ -11,7 +11,7 @@ export const rule: Rule = {
   name: 'container-not-in-pod',
   severity: 'error',
   summary: '`container(\'x\')` or `defaultContainer \'x\'` names no container of the pod (`container x not found in pod`)',
-  fixable: true,
+  fixable: ['unsafe'],
   check(ctx) {
     for (const step of ctx.extraction.containers) {
       const pod = step.template && ctx.podOf(step.template);
@@ -42,7 +42,7 @@ function check(ctx: RuleContext, pod: ResolvedPod, nameValue: Value, agent = fal
   const loc: Loc = { file: ctx.file, ...stringSpan(nameValue) };
   const t = pod.template.call.nameSpan;
   const related = [{ loc: { file: ctx.file, start: t.start, end: t.end }, message: 'the pod template' }];
-  const fix = close ? { fix: { title: `Use container "${close}"`, edits: [{ loc, newText: close }] } } : {};
+  const fix = close ? { fix: { title: `Use container "${close}"`, edits: [{ loc, newText: close }], safe: false } } : {};
   if (agent) {
     // Jenkins then adds a container of that name with the default agent image: rarely what was meant.
     ctx.report({

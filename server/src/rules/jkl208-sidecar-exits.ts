@@ -1,4 +1,4 @@
-import type { Loc } from '../core/diagnostic.js';
+import type { Finding } from '../core/diagnostic.js';
 import { parseImageRef } from '../resolve/kaniko.js';
 import type { ContainerDef } from '../resolve/resolve.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -34,7 +34,7 @@ export const rule: Rule = {
   name: 'sidecar-exits',
   severity: 'warning',
   summary: 'A container that steps run in has no keep-alive command, so it exits at once',
-  fixable: true,
+  fixable: ['unsafe'],
   check(ctx) {
     const seen = new Set<ContainerDef>();
     for (const use of containerUses(ctx)) {
@@ -58,29 +58,30 @@ export const rule: Rule = {
  * in the syntax the container is written in: map arguments, declarative block statements, or YAML
  * keys. Text that lands inside a Groovy string is escaped for it by the core (fix/escape.ts).
  */
-function keepAliveFix(ctx: RuleContext, def: ContainerDef): { fix?: { title: string; edits: Array<{ loc: Loc; newText: string }> } } {
+function keepAliveFix(ctx: RuleContext, def: ContainerDef): { fix?: NonNullable<Finding['fix']> } {
   const text = def.image && ctx.textOf(def.image.loc.file);
   if (def.keys.has('command') || def.keys.has('args') || !def.image || !text) return {};
   const file = def.image.loc.file;
-  const title = 'Keep the container alive with sleep';
+  // Unsafe: it replaces what the image would run (its entrypoint), which may be what the user wanted.
+  const insert = (at: number, newText: string) => ({ fix: { title: 'Keep the container alive with sleep', edits: [{ loc: { file, start: at, end: at }, newText }], safe: false } });
   const written = def.written;
   if (written) {
     const value = written.imageValue;
     if (!value) return {};
-    if (written.form === 'map') return { fix: { title, edits: [{ loc: { file, start: value.end, end: value.end }, newText: `, command: 'sleep', args: '99d'` }] } };
+    if (written.form === 'map') return insert(value.end, `, command: 'sleep', args: '99d'`);
     // A block statement: on a line of its own, new statements go on lines of their own below it.
     const lineStart = lineStartBefore(text, value.start);
     const rest = text.slice(value.end, lineEndAfter(text, value.end));
     const m = /^[ \t]*/.exec(text.slice(lineStart));
-    if (rest.trim() === '') return { fix: { title, edits: [{ loc: { file, start: value.end, end: value.end }, newText: `\n${m![0]}command 'sleep'\n${m![0]}args '99d'` }] } };
-    return { fix: { title, edits: [{ loc: { file, start: value.end, end: value.end }, newText: `; command 'sleep'; args '99d'` }] } };
+    if (rest.trim() === '') return insert(value.end, `\n${m![0]}command 'sleep'\n${m![0]}args '99d'`);
+    return insert(value.end, `; command 'sleep'; args '99d'`);
   }
   const at = def.image.loc.end;
   const lineStart = lineStartBefore(text, def.image.loc.start);
   const m = /^(\s*(?:-\s+)?)image:\s*$/.exec(text.slice(lineStart, def.image.loc.start));
   if (!m || text.slice(at, lineEndAfter(text, at)).trim() !== '') return {};
   const indent = ' '.repeat(m[1]!.length);
-  return { fix: { title, edits: [{ loc: { file, start: at, end: at }, newText: `\n${indent}command: [sleep]\n${indent}args: [99d]` }] } };
+  return insert(at, `\n${indent}command: [sleep]\n${indent}args: [99d]`);
 }
 
 /** Offset where the line holding `offset` starts (after LF, CRLF or a lone CR). */

@@ -8,7 +8,7 @@ export const rule: Rule = {
   name: 'kaniko-image-no-shell',
   severity: 'error',
   summary: 'A Kaniko image without a debug tag has no shell, yet steps run `sh` in it',
-  fixable: true,
+  fixable: ['safe'],
   check(ctx) {
     const reported = new Set<ContainerDef>();
     for (const step of ctx.extraction.shells) {
@@ -23,7 +23,7 @@ export const rule: Rule = {
         loc: image.loc,
         message: `Kaniko image "${image.ref}" has no shell, but ${step.step} steps run in container "${name}"; use a debug image such as "${debugVariant(image.ref)}"`,
         related: [{ loc: { file: ctx.file, start: step.call.nameSpan.start, end: step.call.nameSpan.end }, message: `${step.step} step run in "${name}"` }],
-        fix: { title: `Use ${debugVariant(image.ref)}`, edits: [{ loc: image.loc, newText: debugVariant(image.ref) }] },
+        fix: { title: `Use ${debugVariant(image.ref)}`, edits: [{ loc: image.loc, newText: debugVariant(image.ref) }], safe: true },
       });
     }
   },

@@ -25,12 +25,12 @@ export const rule: Rule = {
   name: 'kaniko-shell-path',
   severity: 'error',
   summary: 'A shell the Kaniko image does not have: bash, or /bin/sh before v1.7.0 (use /busybox/sh)',
-  fixable: true,
+  fixable: ['safe'],
   check(ctx) {
     /** Reports the shell path at `loc` (exactly the path) when the container's image lacks it. */
     const flag = (loc: Loc, path: string, def: ContainerDef) => {
       const problem = shellProblem(path, def.image!.ref);
-      if (problem) ctx.report({ loc, message: problem, fix: { title: 'Use /busybox/sh', edits: [{ loc, newText: '/busybox/sh' }] } });
+      if (problem) ctx.report({ loc, message: problem, fix: { title: 'Use /busybox/sh', edits: [{ loc, newText: '/busybox/sh' }], safe: true } });
     };
     const containerIn = (pod: ResolvedPod, name: string | undefined) => (name === undefined ? undefined : kaniko(containerNamed(pod, name)));
 

@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'declarative-pipeline-section',
   severity: 'error',
   summary: "The pipeline block's sections: an unknown, repeated, renamed or missing one (agent, stages), or a pipeline not at the top level",
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL401'),
 };

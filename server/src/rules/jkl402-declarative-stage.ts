@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'declarative-stage',
   severity: 'error',
   summary: "A stage's form and content: its name, its sections, steps/stages/parallel/matrix, nesting, duplicate names",
-  fixable: true,
+  fixable: ['safe', 'unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL402'),
 };

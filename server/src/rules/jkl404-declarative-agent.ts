@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'declarative-agent',
   severity: 'error',
   summary: "The agent section's form: agent none/any, or one agent type with its value or options",
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL404'),
 };

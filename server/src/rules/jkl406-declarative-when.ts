@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'declarative-when',
   severity: 'error',
   summary: 'when conditions: known ones, with the arguments and children they take',
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL406'),
 };

@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'declarative-post',
   severity: 'error',
   summary: 'post: build condition names with blocks, each once, none empty',
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL407'),
 };

@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'declarative-directive',
   severity: 'error',
   summary: 'options, triggers, parameters, tools, input and libraries: their form, no duplicates, no blocked steps',
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL409'),
 };

@@ -6,6 +6,6 @@ export const rule: Rule = {
   name: 'step-arguments',
   severity: 'error',
   summary: "A step's, option's, trigger's or parameter's arguments against the catalog: unknown or missing parameters, unnamed ones, wrong literal types",
-  fixable: true,
+  fixable: ['unsafe'],
   check: (ctx) => reportDeclarative(ctx, 'JKL501'),
 };

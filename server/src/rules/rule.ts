@@ -33,8 +33,8 @@ export interface Rule {
   name: string;
   severity: Severity;
   summary: string;
-  /** Offers a fix (a quick fix in editors, applied by --fix) for some of its findings. */
-  fixable?: boolean;
+  /** The kinds of fix it offers for some of its findings: safe ones `--fix` applies, unsafe ones `--fix-unsafe`. */
+  fixable?: ReadonlyArray<'safe' | 'unsafe'>;
   /** Rules about suppressions run after the directives have been applied to the other rules' findings. */
   phase?: 'suppressions';
   check(ctx: RuleContext): void;

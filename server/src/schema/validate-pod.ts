@@ -16,6 +16,8 @@ export interface SchemaIssue {
   /** For target 'key': the key; for a did-you-mean fix, the suggested name. */
   key?: string;
   suggestion?: string;
+  /** For target 'value': the allowed value it differs from only in case (`always` for `Always`). */
+  caseOf?: string;
   message: string;
 }
 
@@ -110,8 +112,16 @@ function toIssue(e: AjvError, root: unknown): SchemaIssue | undefined {
       };
     }
     case 'enum': {
-      const allowed = (e.params.allowedValues as unknown[]).filter((v) => v !== '').join(', ');
-      return { code: 'JKL104', path, target: 'value', message: `Invalid value ${JSON.stringify(valueAt(root, path))} for "${field}": expected one of ${allowed}` };
+      const allowedValues = (e.params.allowedValues as unknown[]).filter((v) => v !== '');
+      const value = valueAt(root, path);
+      const caseOf = typeof value === 'string' ? allowedValues.find((v): v is string => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) : undefined;
+      return {
+        code: 'JKL104',
+        path,
+        target: 'value',
+        ...(caseOf ? { caseOf } : {}),
+        message: `Invalid value ${JSON.stringify(value)} for "${field}": expected one of ${allowedValues.join(', ')}` + (caseOf ? ` (Kubernetes compares case)` : ''),
+      };
     }
     case 'const':
       return {
