@@ -114,6 +114,11 @@ export function yamlVolumes(y: PodYaml): string[] {
 
 /** Containers from `containers: [containerTemplate(…)]`, `containerTemplates […]` or a declarative `containerTemplate { … }`. */
 export function templateContainers(t: PodTemplate, ex: Extraction, file: string): ContainerDef[] {
+  return containerTemplateCalls(t).map((call) => templateContainer(call, ex, file));
+}
+
+/** The containerTemplate(…) calls of a template, in the order written. */
+export function containerTemplateCalls(t: PodTemplate): Call[] {
   const calls: Call[] = [];
   const collect = (v: Value | undefined) => {
     if (!v) return;
@@ -125,12 +130,18 @@ export function templateContainers(t: PodTemplate, ex: Extraction, file: string)
   const single = t.options.get('containerTemplate');
   if (single?.call && single.call.name === 'containerTemplate') calls.push(single.call);
   collect(single?.value);
-  return calls.map((call) => templateContainer(call, ex, file));
+  return calls;
+}
+
+/** A containerTemplate's option by name, written `key: value` (map) or `key value` (block). */
+export function containerTemplateOption(call: Call, ex: Extraction): (key: string) => Value | undefined {
+  const block = call.closure ? blockOptions(call, ex) : undefined;
+  return (key) => (block ? block.get(key) : argument(call, key, -1));
 }
 
 function templateContainer(call: Call, ex: Extraction, file: string): ContainerDef {
   const block = call.closure ? blockOptions(call, ex) : undefined;
-  const get = (key: string) => (block ? block.get(key) : argument(call, key, -1));
+  const get = containerTemplateOption(call, ex);
   const name = get('name');
   const image = get('image');
   const def: ContainerDef = {

@@ -11,6 +11,7 @@ import { rule as JKL101 } from './jkl101-pod-unknown-field.js';
 import { rule as JKL102 } from './jkl102-pod-wrong-type.js';
 import { rule as JKL103 } from './jkl103-pod-missing-required.js';
 import { rule as JKL104 } from './jkl104-pod-invalid-value.js';
+import { rule as JKL105 } from './jkl105-env-duplicate.js';
 import { rule as JKL201 } from './jkl201-kubernetes-unknown-option.js';
 import { rule as JKL202 } from './jkl202-cloud-unknown.js';
 import { rule as JKL203 } from './jkl203-cloud-not-named.js';
@@ -23,6 +24,7 @@ import { rule as JKL209 } from './jkl209-kubernetes-plugin-missing.js';
 import { rule as JKL210 } from './jkl210-volume-mount-unknown.js';
 import { rule as JKL211 } from './jkl211-pod-label-misuse.js';
 import { rule as JKL212 } from './jkl212-deprecated-option.js';
+import { rule as JKL213 } from './jkl213-agent-container-base-image.js';
 import { rule as JKL301 } from './jkl301-kaniko-container-missing.js';
 import { rule as JKL302 } from './jkl302-kaniko-image-no-shell.js';
 import { rule as JKL303 } from './jkl303-kaniko-shell-path.js';
@@ -45,7 +47,7 @@ import { rule as JKL901 } from './jkl901-suppression-unused.js';
 import { rule as JKL902 } from './jkl902-suppression-unknown-code.js';
 
 export const RULES: readonly Rule[] = [
-  JKL001, JKL002, JKL003, JKL004, JKL005, JKL101, JKL102, JKL103, JKL104, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL401, JKL402, JKL403, JKL404, JKL405, JKL406, JKL407, JKL408, JKL409, JKL410, JKL501, JKL502, JKL901, JKL902,
+  JKL001, JKL002, JKL003, JKL004, JKL005, JKL101, JKL102, JKL103, JKL104, JKL105, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL213, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL401, JKL402, JKL403, JKL404, JKL405, JKL406, JKL407, JKL408, JKL409, JKL410, JKL501, JKL502, JKL901, JKL902,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

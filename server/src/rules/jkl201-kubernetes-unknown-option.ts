@@ -1,7 +1,9 @@
 import { catalogFor } from '../catalog/for-jenkins.js';
 import { DECLARATIVE_OPTIONS, STEP_OPTIONS } from '../core/kubernetes-options.js';
 import { invalidAgentParameter } from '../declarative/describable.js';
-import type { TemplateOption } from '../extract/model.js';
+import type { Loc } from '../core/diagnostic.js';
+import type { PodTemplate, TemplateOption } from '../extract/model.js';
+import { containerTemplateCalls } from '../resolve/containers.js';
 import { suggest } from '../schema/validate-pod.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -17,6 +19,7 @@ export const rule: Rule = {
         if (t.kind === 'declarative') checkDeclarative(ctx, opt);
         else checkStep(ctx, opt);
       }
+      checkContainerTemplates(ctx, t);
     }
   },
 };
@@ -42,10 +45,29 @@ function checkStep(ctx: RuleContext, opt: TemplateOption): void {
     ctx.report({ loc, message: "podTemplate has no yamlFile parameter (only declarative kubernetes { } has); use yaml: readTrusted('…')" });
     return;
   }
-  const close = suggest(opt.key, STEP_OPTIONS);
+  reportIgnoredParameter(ctx, 'podTemplate', opt.key, loc, STEP_OPTIONS);
+}
+
+/** `containerTemplate(name: …, foo: …)`: the parameters of ContainerTemplate, as the catalog has them. */
+function checkContainerTemplates(ctx: RuleContext, t: PodTemplate): void {
+  const known = catalogFor(ctx.config.jenkins).get('describable', 'containerTemplate')?.params.map((p) => p.name);
+  if (!known) return;
+  // The block form `containerTemplate { … }` is read by the declarative agent, not checked here.
+  for (const call of containerTemplateCalls(t)) {
+    if (call.closure) continue;
+    for (const a of call.args) if (a.name && !known.includes(a.name.text)) reportIgnoredParameter(ctx, 'containerTemplate', a.name.text, { file: ctx.file, start: a.name.start, end: a.name.end }, known);
+  }
+}
+
+/**
+ * A named parameter the step or describable does not have: structs' DescribableModel prints
+ * `WARNING: Unknown parameter(s) found for class type '…': x` to the build log and goes on, so a warning.
+ */
+function reportIgnoredParameter(ctx: RuleContext, what: string, key: string, loc: Loc, known: readonly string[]): void {
+  const close = suggest(key, known);
   ctx.report({
     loc,
     severity: 'warning',
-    message: `Unknown podTemplate parameter "${opt.key}": Jenkins ignores it` + (close ? `; did you mean "${close}"?` : ''),
+    message: `Unknown ${what} parameter "${key}": Jenkins ignores it` + (close ? `; did you mean "${close}"?` : ''),
   });
 }
