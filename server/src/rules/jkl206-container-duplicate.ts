@@ -7,7 +7,8 @@ export const rule: Rule = {
   summary: 'Two containers with the same name in one pod',
   check(ctx) {
     for (const pod of ctx.pods) {
-      // A containerTemplate and a YAML container of the same name are merged by Jenkins, not duplicates.
+      // A containerTemplate and a YAML container of the same name are merged by Jenkins, not duplicates;
+      // two YAML ones stop PodTemplateUtils.combineContainers (toMap with a throwing merger).
       for (const origin of ['yaml', 'containerTemplate'] as const) {
         const first = new Map<string, (typeof pod.containers)[number]>();
         for (const c of pod.containers) {
@@ -21,7 +22,7 @@ export const rule: Rule = {
             loc: c.nameLoc,
             message:
               origin === 'yaml'
-                ? `Duplicate container name "${c.name}": Kubernetes rejects the pod`
+                ? `Duplicate container name "${c.name}": Jenkins fails to build the pod (IllegalStateException: Duplicate key) and never launches the agent`
                 : `Duplicate containerTemplate name "${c.name}": Jenkins keeps only one of them`,
             related: [{ loc: earlier.nameLoc, message: 'first defined here' }],
           });
