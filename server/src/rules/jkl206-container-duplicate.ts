@@ -18,12 +18,18 @@ export const rule: Rule = {
             first.set(c.name, c);
             continue;
           }
+          // Two containerTemplates of one name: a HashMap keeps the last, unless the template is
+          // combined with one it inherits from (PodTemplateUtils.combine(PodTemplate, PodTemplate), toMap).
+          const inherits = origin === 'containerTemplate' && pod.parents.length > 0;
           ctx.report({
             loc: c.nameLoc,
+            ...(origin === 'containerTemplate' && !inherits ? { severity: 'warning' as const } : {}),
             message:
               origin === 'yaml'
                 ? `Duplicate container name "${c.name}": Jenkins fails to build the pod (IllegalStateException: Duplicate key) and never launches the agent`
-                : `Duplicate containerTemplate name "${c.name}": Jenkins keeps only one of them`,
+                : inherits
+                  ? `Duplicate containerTemplate name "${c.name}": Jenkins fails to combine this template with the one it inherits from (IllegalStateException: Duplicate key)`
+                  : `Duplicate containerTemplate name "${c.name}": Jenkins silently keeps the last one (and fails with Duplicate key if the template inherits from another)`,
             related: [{ loc: earlier.nameLoc, message: 'first defined here' }],
           });
         }
