@@ -35,6 +35,8 @@ export interface ContainerDef {
   yamlPath?: string[];
   command?: Words;
   args?: Words;
+  /** The literal `workingDir`; when one is written but cannot be read, `keys` has it and this is absent. */
+  workingDir?: string;
   /** `tty: true` / `stdin: true` (YAML) or `ttyEnabled: true` (containerTemplate): keeps `cat` running. */
   tty: boolean;
   /** containerTemplate `shell:`, with its characters' source offsets (escapes make them differ). */
@@ -82,6 +84,7 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
     const imageNode = at('image');
     const imageLoc = nodeLoc(y, imageNode);
     if (c.image !== undefined && imageLoc) def.image = { ref: String(c.image), interpolated: interpolated(y, imageNode), loc: imageLoc };
+    if (typeof c.workingDir === 'string' && !interpolated(y, at('workingDir'))) def.workingDir = c.workingDir;
     for (const key of ['command', 'args'] as const) {
       const node = at(key);
       const loc = nodeLoc(y, node);
@@ -155,14 +158,28 @@ function templateContainer(call: Call, ex: Extraction, file: string): ContainerD
   };
   if (name?.kind === 'string' && !name.text.placeholders.length) def.name = name.text.text;
   if (image?.kind === 'string') def.image = { ref: image.text.text, interpolated: image.text.placeholders.length > 0, loc: { file, ...stringSpan(image) } };
+  // An image from a variable or a call is an image all the same, only not known (Jenkins rejects a blank one).
+  else if (image && isExpression(image)) def.image = { ref: expressionText(image), interpolated: true, loc: { file, start: image.start, end: image.end } };
   for (const key of ['command', 'args'] as const) {
     const v = get(key);
     // Jenkins splits these strings like a shell command line; an empty one means "not set".
     if (v?.kind === 'string' && v.text.text.trim()) def[key] = { words: v.text.text.trim().split(/\s+/), loc: { file, ...stringSpan(v) }, interpolated: v.text.placeholders.length > 0 };
+    else if (v && isExpression(v)) def[key] = { words: [], loc: { file, start: v.start, end: v.end }, interpolated: true };
   }
+  const workingDir = get('workingDir');
+  if (workingDir?.kind === 'string' && !workingDir.text.placeholders.length) def.workingDir = workingDir.text.text;
   const shell = get('shell');
   if (shell?.kind === 'string') def.shell = { value: shell.text.text, loc: { file, ...stringSpan(shell) }, text: shell.text };
   return def;
+}
+
+/** A value only known when the pipeline runs: a variable, a call, an expression. */
+function isExpression(v: Value): boolean {
+  return v.kind === 'ident' || v.kind === 'call' || v.kind === 'dynamic';
+}
+
+function expressionText(v: Value): string {
+  return v.kind === 'ident' ? v.name : v.kind === 'call' ? `${v.call.name}(…)` : '${…}';
 }
 
 function isTrue(v: Value | undefined): boolean {

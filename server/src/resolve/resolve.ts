@@ -11,6 +11,7 @@ import type { Value } from '../extract/reader.js';
 import { stringSpan, templateContainers, yamlContainers, yamlVolumes, type ContainerDef } from './containers.js';
 import { validatePod, type SchemaIssue } from '../schema/validate-pod.js';
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.js';
+import { templateVolumes, type TemplateVolumes } from './volumes.js';
 
 /** The pod YAML's text and the file whose offsets its characters map to. */
 export interface PodYaml {
@@ -34,6 +35,8 @@ export interface ResolvedPod {
   containers: ContainerDef[];
   /** Names of the pod's own YAML volumes. */
   volumes: string[];
+  /** The pod's own `volumes: [secretVolume(…), …]`, which Jenkins mounts in containerTemplate containers only. */
+  templateVolumes: TemplateVolumes;
   /** The agent container's name: `jnlp`, or the `agentContainer` option. */
   agentContainer: string;
   parents: PodParent[];
@@ -64,7 +67,7 @@ export async function resolveStandalonePod(file: string, text: string): Promise<
   const nowhere = { start: 0, end: 0 };
   const template: PodTemplate = { id: 0, kind: 'declarative', call: { ...nowhere, name: 'yamlFile', nameSpan: nowhere, args: [], command: true }, options: new Map(), scope: nowhere };
   const yaml = await podYaml(file, identityText(text));
-  return { template, yaml, containers: yamlContainers(yaml), volumes: yamlVolumes(yaml), agentContainer: 'jnlp', parents: [], mergeStrategy: 'override', invisibleParents: false };
+  return { template, yaml, containers: yamlContainers(yaml), volumes: yamlVolumes(yaml), templateVolumes: { list: [], unknowable: false }, agentContainer: 'jnlp', parents: [], mergeStrategy: 'override', invisibleParents: false };
 }
 
 /** Inheritance as Jenkins applies it: an explicit inheritFrom list, else (scripted) the enclosing template. */
@@ -108,6 +111,7 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     template: t,
     containers: [],
     volumes: [],
+    templateVolumes: templateVolumes(t, file),
     agentContainer: agentOpt?.kind === 'string' ? agentOpt.text.text : 'jnlp',
     parents: [],
     mergeStrategy: strategy?.kind === 'call' && strategy.call.name === 'merge' ? 'merge' : 'override',

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/diagnostic.js';
 import { parseImageRef } from '../resolve/kaniko.js';
-import type { ContainerDef } from '../resolve/resolve.js';
+import type { ContainerDef, ResolvedPod } from '../resolve/resolve.js';
 import type { Rule, RuleContext } from './rule.js';
 import { containerUses } from './used-containers.js';
 
@@ -11,7 +11,12 @@ const TOOL_IMAGES = new Set([
   'rust', 'gcc', 'sbt', 'executor', 'kaniko', 'buildah', 'skopeo', 'jq', 'yq',
 ]);
 
-type Verdict = { exits: false } | { exits: true; why: string };
+/**
+ * Whether the container exits at once, and whether that is certain: a command written in the file
+ * (`cat` without a terminal, `true`, the Kaniko executor) or an official Docker Hub image, whose
+ * default command is documented, is; another registry's image of that name may differ.
+ */
+type Verdict = { exits: false } | { exits: true; why: string; certain: boolean };
 
 function keepAlive(c: ContainerDef): Verdict {
   if (c.command?.interpolated || c.args?.interpolated) return { exits: false };
@@ -20,19 +25,32 @@ function keepAlive(c: ContainerDef): Verdict {
     const { repository, tag } = parseImageRef(c.image.ref);
     const base = repository.split('/').pop()!;
     if (tag && /dind/.test(tag)) return { exits: false };
-    return TOOL_IMAGES.has(base) ? { exits: true, why: `the image's default command ends at once` } : { exits: false };
+    const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+    if (!TOOL_IMAGES.has(base)) return { exits: false };
+    return official ? { exits: true, why: `the image's default command ends at once`, certain: true } : { exits: true, why: `a ${base} image's default command usually ends at once`, certain: false };
   }
   const exe = c.command.words[0]?.split('/').pop() ?? '';
-  if (exe === 'cat' && !c.args && !c.tty) return { exits: true, why: '`cat` without `tty: true` reads an empty stdin and ends at once' };
-  if (exe === 'executor') return { exits: true, why: 'the Kaniko executor runs one build and ends' };
-  if (exe === 'true' || exe === 'echo') return { exits: true, why: `\`${exe}\` ends at once` };
+  if (exe === 'cat' && !c.args && !c.tty) return { exits: true, why: '`cat` without `tty: true` reads an empty stdin and ends at once', certain: true };
+  if (exe === 'executor') return { exits: true, why: 'the Kaniko executor runs one build and ends', certain: true };
+  if (exe === 'true' || exe === 'echo') return { exits: true, why: `\`${exe}\` ends at once`, certain: true };
   return { exits: false };
+}
+
+/**
+ * The pod's restartPolicy, its own YAML's or an enclosing template's; Jenkins sets Never when none
+ * is given. Only under Never does an exited container stay terminated, which ends the agent.
+ */
+function restartPolicy(pod: ResolvedPod): string {
+  const own = (pod.yaml?.parsed.value as { spec?: { restartPolicy?: unknown } } | undefined)?.spec?.restartPolicy;
+  if (own !== undefined) return String(own);
+  const parent = pod.parents.find((p) => p.kind === 'pod');
+  return parent?.kind === 'pod' ? restartPolicy(parent.pod) : 'Never';
 }
 
 export const rule: Rule = {
   code: 'JKL208',
   name: 'sidecar-exits',
-  severity: 'warning',
+  severity: 'error',
   summary: 'A container that steps run in has no keep-alive command, so it exits at once',
   fixable: ['unsafe'],
   check(ctx) {
@@ -43,9 +61,14 @@ export const rule: Rule = {
       seen.add(def);
       const v = keepAlive(def);
       if (!v.exits) continue;
+      // A terminated container makes Jenkins end the agent and the build (Reaper,
+      // TerminateAgentOnContainerTerminated) when the pod does not restart it.
+      const never = restartPolicy(pod) === 'Never';
+      const outcome = never ? `Jenkins ends the agent when a container terminates ("Container ${def.name} was terminated") and the build fails` : 'Kubernetes restarts it over and over, and the steps fail whenever it is down';
       ctx.report({
         loc: def.command?.loc ?? def.image?.loc ?? def.nameLoc,
-        message: `Container "${def.name}" exits right after it starts (${v.why}), yet steps run in it and will fail; keep it alive with command [sleep] and args [99d], or cat with tty: true`,
+        ...(v.certain && never ? {} : { severity: 'warning' as const }),
+        message: `Container "${def.name}" exits right after it starts (${v.why}), yet steps run in it: ${outcome}; keep it alive with command [sleep] and args [99d], or cat with tty: true`,
         related: [{ loc: use.loc, message: `used here` }],
         ...keepAliveFix(ctx, def),
       });

@@ -1,3 +1,4 @@
+import { podTemplateVolumes } from '../resolve/effective.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
 import { suggest } from '../schema/validate-pod.js';
 import type { Rule } from './rule.js';
@@ -24,10 +25,11 @@ export const rule: Rule = {
   check(ctx) {
     for (const pod of ctx.pods) {
       if (pod.invisibleParents || pod.notStatic || pod.fileProblem) continue;
-      // Volumes given to the podTemplate step get generated names (volume-0, …).
-      if (pod.template.options.has('volumes')) continue;
-      const volumes = volumesOf(pod);
-      if (!volumes) continue;
+      // Volumes given to the podTemplate step get generated names: volume-0, volume-1, …
+      const generated = podTemplateVolumes(pod);
+      const yamlVolumes = volumesOf(pod);
+      if (!yamlVolumes || generated.unknowable) continue;
+      const volumes = [...yamlVolumes, ...generated.list.map((_, i) => `volume-${i}`)];
       const known = new Set([...volumes, ...JENKINS_VOLUMES]);
       for (const c of pod.containers) {
         for (const m of c.mounts) {

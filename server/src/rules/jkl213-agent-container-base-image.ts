@@ -20,7 +20,8 @@ export const rule: Rule = {
   check(ctx) {
     for (const pod of ctx.pods) {
       const c = agentImageSource(pod);
-      if (!c?.image || c.image.interpolated || !pod.containers.includes(c)) continue;
+      // Reported where the image is written: once, by the pod that defines it, not again by pods nested in it.
+      if (!c?.image || c.image.interpolated || !pod.containers.some((own) => own.image === c.image)) continue;
       const repo = officialRepository(c.image.ref);
       if (!repo || !BASE_IMAGES.has(repo)) continue;
       ctx.report({

@@ -1,3 +1,4 @@
+import { mountsUnknowable, podTemplateVolumes } from '../resolve/effective.js';
 import type { Rule } from './rule.js';
 import { kanikoRuns, wordLoc } from './kaniko-uses.js';
 
@@ -14,16 +15,21 @@ export const rule: Rule = {
   check(ctx) {
     for (const run of kanikoRuns(ctx)) {
       const c = run.container;
-      if (!c || c.origin === 'static' || run.pod.invisibleParents) continue;
+      if (!c || c.origin === 'static' || run.pod.invisibleParents || mountsUnknowable(run.pod, c)) continue;
       const dest = run.call.flags.get('destination')?.[0];
       const noPush = run.call.flags.get('no-push')?.some((f) => f.value !== 'false');
       if (!dest || noPush || dest.word.interpolated || dest.value.includes('$')) continue;
       if (AMBIENT_REGISTRIES.test(dest.value)) continue;
-      if (c.mounts.some((m) => m.mountPath?.replace(/\/+$/, '').startsWith('/kaniko/.docker'))) continue;
+      const atDockerDir = (path: string | undefined) => !!path?.replace(/\/+$/, '').startsWith('/kaniko/.docker');
+      if (c.mounts.some((m) => atDockerDir(m.mountPath))) continue;
       if (c.env.some((e) => CREDENTIAL_ENV.test(e))) continue;
+      const unmounted = podTemplateVolumes(run.pod).list.find((v) => atDockerDir(v.mountPath));
       ctx.report({
         loc: wordLoc(ctx, run, dest.word),
-        message: `Kaniko pushes to ${dest.value}, but container "${c.name}" has nothing mounted at /kaniko/.docker: the push fails with UNAUTHORIZED unless the registry takes anonymous pushes; mount a docker-registry secret there as config.json`,
+        message: unmounted
+          ? `Kaniko pushes to ${dest.value}, but container "${c.name}" comes only from the pod YAML, and Jenkins mounts the podTemplate's volumes (${unmounted.kind} at ${unmounted.mountPath}) only in containerTemplate containers and the agent container: the push fails with UNAUTHORIZED unless the registry takes anonymous pushes; add the volume and a volumeMount to the YAML container, or define the container with containerTemplate`
+          : `Kaniko pushes to ${dest.value}, but container "${c.name}" has nothing mounted at /kaniko/.docker: the push fails with UNAUTHORIZED unless the registry takes anonymous pushes; mount a docker-registry secret there as config.json`,
+        ...(unmounted ? { related: [{ loc: unmounted.loc, message: 'mounted only in containerTemplate containers' }] } : {}),
       });
     }
   },
