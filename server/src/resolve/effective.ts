@@ -66,7 +66,13 @@ function definitions(pod: ResolvedPod): ContainerDef[] {
  * when set (PodTemplateUtils.combine(Container, Container)). Other definitions stay as they are.
  */
 function combineSameName(defs: ContainerDef[]): ContainerDef[] {
-  const first = (origin: ContainerDef['origin'], name: string) => defs.find((d) => d.origin === origin && d.name === name);
+  // Indexed once: a pod may hold thousands of containers, and each asks for its namesakes.
+  const firsts = new Map<string, ContainerDef>();
+  for (const d of defs) {
+    const key = `${d.origin}\0${d.name}`;
+    if (d.name !== undefined && !firsts.has(key)) firsts.set(key, d);
+  }
+  const first = (origin: ContainerDef['origin'], name: string) => firsts.get(`${origin}\0${name}`);
   const out: ContainerDef[] = [];
   const combined = new Set<string>();
   for (const d of defs) {
