@@ -9,6 +9,7 @@ export type { ContainerDef } from './containers.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { Value } from '../extract/reader.js';
 import { stringSpan, templateContainers, yamlContainers, yamlVolumes, type ContainerDef } from './containers.js';
+import { structuralPlaceholder } from './interpolated-structure.js';
 import { validatePod, type SchemaIssue } from '../schema/validate-pod.js';
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.js';
 
@@ -127,7 +128,9 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     }
   } else if (yamlOpt?.value) {
     const v = resolveValue(yamlOpt.value, ex);
-    if (v.kind === 'string') pod.yaml = await podYaml(file, v.text);
+    const structural = v.kind === 'string' ? structuralPlaceholder(v.text) : undefined;
+    if (v.kind === 'string' && !structural) pod.yaml = await podYaml(file, v.text);
+    else if (v.kind === 'string' && structural && v.text.text.slice(0, structural[0]).trim()) pod.notStatic = interpolationInside(v.text, structural, ex, file);
     else pod.notStatic = { loc: { file, start: yamlOpt.value.start, end: yamlOpt.value.end }, what: 'yaml' };
   }
   if (pod.yaml) {
@@ -136,6 +139,12 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
   }
   pod.containers.push(...templateContainers(t, ex, file));
   return pod;
+}
+
+/** An interpolation inside the YAML that stands for part of its structure: pointed at, not the whole string. */
+function interpolationInside(text: MappedText, [start, end]: [number, number], ex: Extraction, file: string): ResolvedPod['notStatic'] {
+  const loc = { file, ...sourceRange(text, start, end) };
+  return { loc, what: 'yaml', reason: `Pod yaml takes part of its structure (keys or list items) from \`${ex.source.slice(loc.start, loc.end)}\`, which is only known at run time` };
 }
 
 /**
