@@ -114,7 +114,8 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     mergeStrategy: strategy?.kind === 'call' && strategy.call.name === 'merge' ? 'merge' : 'override',
     invisibleParents: false,
   };
-  const yamlFile = t.options.get('yamlFile');
+  // Only the declarative agent has yamlFile; podTemplate ignores it as an unknown parameter (JKL201).
+  const yamlFile = t.kind === 'declarative' ? t.options.get('yamlFile') : undefined;
   const yamlOpt = t.options.get('yaml');
   if (yamlFile?.value) {
     const v = resolveValue(yamlFile.value, ex);
