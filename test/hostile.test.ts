@@ -114,6 +114,17 @@ describe('hostile inputs', () => {
     assert.ok(![...r.texts.values()].some((t) => t.includes('leaked')));
   });
 
+  it('a .git above the workspace root is not looked for: no repository root is known there, and the Jenkinsfile folder stays a fallback', () => {
+    const outer = workspace({ 'ws/app/Jenkinsfile': '', 'ws/app/pods/pod.yaml': 'spec: {}\n' });
+    writeFileSync(join(outer, '.git'), 'gitdir: nowhere\n');
+    const jenkinsfile = join(outer, 'ws', 'app', 'Jenkinsfile');
+    const read = new FsHost({ root: join(outer, 'ws') }).readReferencedFile('pods/pod.yaml', jenkinsfile);
+    assert.ok(read.ok && read.fromRoot === undefined);
+    writeFileSync(join(outer, 'ws', '.git'), 'gitdir: nowhere\n');
+    const inRepo = new FsHost({ root: join(outer, 'ws') }).readReferencedFile('pods/pod.yaml', jenkinsfile);
+    assert.ok(inRepo.ok && inRepo.fromRoot === 'app/pods/pod.yaml');
+  });
+
   it('pathological input for the regular expressions rules use', async () => {
     // Image references, executor scripts, suppression comments and shebangs, each long and adversarial.
     const long = 'a'.repeat(100_000);

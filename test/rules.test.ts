@@ -1,18 +1,34 @@
 // Golden tests: every fixture under test/fixtures/<CODE>/ is linted and its diagnostics compared with
 // the `.expected.json` beside it. Regenerate on an intended change: UPDATE_GOLDENS=1 npm test
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtinCatalog } from '../server/out/catalog/catalog.js';
 import { DECLARATIVE_OPTIONS } from '../server/out/core/kubernetes-options.js';
 import { RULES } from '../server/out/rules/index.js';
+import { ConfigLoader } from '../server/out/host/load-config.js';
 import { filesUnder, flatten, lintPath, REPO, type Flat } from './helpers.js';
 
 const FIXTURES = join(REPO, 'test', 'fixtures');
 const update = process.env.UPDATE_GOLDENS === '1';
 
-const fixturesOf = (dir: string) => filesUnder(dir, (p) => p.endsWith('.Jenkinsfile'));
+// Shared-library fixtures are `.groovy` files (a `vars/` step), the others `.Jenkinsfile`s.
+const FIXTURE = /\.(Jenkinsfile|groovy)$/;
+const fixturesOf = (dir: string) => filesUnder(dir, (p) => FIXTURE.test(p));
+const goldenOf = (fixture: string) => fixture.replace(FIXTURE, '.expected.json');
+
+/**
+ * A rule's fixtures are linted as a repository of their own, as Jenkins checks one out: a copy with
+ * a `.git` at its top (git cannot store one), so that yamlFile paths resolve from the rule's folder.
+ */
+function asRepository(dir: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'jkl-fixtures-')), basename(dir));
+  cpSync(dir, copy, { recursive: true });
+  writeFileSync(join(copy, '.git'), 'gitdir: nowhere\n');
+  return copy;
+}
 
 /**
  * The code table of DESIGN.md, plus the codes added in its families since (README, Design: JKL105,
@@ -37,7 +53,7 @@ for (const rule of RULES) {
   describe(`${rule.code} ${rule.name}`, () => {
     it('has fixtures that hit and fixtures that deliberately do not', () => {
       assert.ok(existsSync(dir), `missing ${dir}`);
-      const expectations = fixturesOf(dir).map((f) => JSON.parse(readFileSync(f.replace(/\.Jenkinsfile$/, '.expected.json'), 'utf8')) as Flat[]);
+      const expectations = fixturesOf(dir).map((f) => JSON.parse(readFileSync(goldenOf(f), 'utf8')) as Flat[]);
       assert.ok(expectations.some((e) => e.some((d) => d.code === rule.code)), 'no fixture produces this code');
       assert.ok(expectations.some((e) => !e.some((d) => d.code === rule.code)), 'no fixture shows a deliberate non-hit');
     });
@@ -46,11 +62,13 @@ for (const rule of RULES) {
       assert.match(doc, new RegExp(`^# ${rule.code} ${rule.name}`));
       for (const section of ['## What it does', '## Why', '## Example', '## How to fix']) assert.ok(doc.includes(section), `${rule.code}.md lacks "${section}"`);
     });
+    const repo = existsSync(dir) ? asRepository(dir) : dir;
     for (const file of fixturesOf(dir)) {
       it(file.slice(dir.length + 1), async () => {
-        const result = await lintPath(file);
-        const actual = flatten(result.diagnostics, dir);
-        const goldenPath = file.replace(/\.Jenkinsfile$/, '.expected.json');
+        // The config is the one where the fixture lives (test/fixtures/.jenkinsfile-lint.yaml, or its folder's).
+        const result = await lintPath(join(repo, relative(dir, file)), { config: new ConfigLoader().forFile(file).config });
+        const actual = flatten(result.diagnostics, repo);
+        const goldenPath = goldenOf(file);
         if (update) writeFileSync(goldenPath, JSON.stringify(actual, null, 2) + '\n');
         assert.deepEqual(actual, JSON.parse(readFileSync(goldenPath, 'utf8')));
       });

@@ -2,15 +2,28 @@
 // (host/fs-host.ts); tests may inject their own. The core itself never touches the file system.
 
 export type ReadResult =
-  | { ok: true; path: string; text: string }
+  | {
+      ok: true;
+      path: string;
+      text: string;
+      /**
+       * Set when the file was found only relative to the Jenkinsfile's folder although the repository
+       * root is known: its path from that root, the one Jenkins' readTrusted needs ('/'-separated).
+       */
+      fromRoot?: string;
+    }
   | { ok: false; reason: 'missing' | 'outside-workspace' | 'too-large' | 'not-a-file' | 'unreadable' | 'untrusted'; message: string };
 
 export interface Host {
   /**
    * Reads a file a Jenkinsfile names (`yamlFile 'p'`), resolved as Jenkins' readTrusted does:
-   * relative to the repository root, or else to the Jenkinsfile's folder. Never outside the workspace.
+   * relative to the repository root. The Jenkinsfile's folder is tried too: where no repository root
+   * is known, as a fallback; where one is, to say where the file is (`fromRoot`). `rootOnly` (shared
+   * library code, which runs in the caller's checkout) tries the root alone. Never outside the workspace.
    */
-  readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult;
+  readReferencedFile(relativePath: string, jenkinsfile: string, rootOnly?: boolean): ReadResult;
+  /** The file's path from the root of its workspace ('/'-separated), when the host knows that root. */
+  workspacePath?(file: string): string | undefined;
   /**
    * The global variables of a shared library kept in the Jenkinsfile's repository (`vars/*.groovy`
    * at its root): steps the catalog cannot know.

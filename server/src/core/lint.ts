@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import type { Diagnostic, Finding, Loc, Range } from './diagnostic.js';
 import type { Host } from './host.js';
 import { LineIndex } from './line-index.js';
+import { isLibraryPath } from './shared-library.js';
 
 /** The largest file for which tree-sitter is asked to arbitrate what the lexer guessed. */
 const MAX_TREE_CHARS = 128 * 1024;
@@ -76,7 +77,9 @@ export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & 
   // Where brackets or strings do not close, the structure read from them is not the author's: the
   // Declarative checks say nothing rather than guess.
   const declarative = syntax.some((p) => p.structural) ? { problems: [], limits: [], blocks: [] } : analyzeDeclarative(reader, () => catalogFor(opts.config?.jenkins ?? {}));
-  return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins), declarative, syntax };
+  const fromRoot = opts.host.workspacePath?.(opts.file);
+  const inLibrary = (fromRoot !== undefined && isLibraryPath(fromRoot)) || !!declarative.pipeline?.inLibraryCall;
+  return { extraction, pods: await resolvePods(extraction, opts.file, opts.host, opts.config?.jenkins, inLibrary), declarative, syntax };
 }
 
 /**

@@ -15,11 +15,13 @@ export function workspaceRootOf(file: string): string {
   return repositoryRootOf(start) ?? start;
 }
 
-/** The nearest folder at or above `dir` that holds a `.git`, if any. */
-export function repositoryRootOf(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
+/** The nearest folder at or above `dir` that holds a `.git` (a folder, or a worktree's file), if any; not above `within`. */
+export function repositoryRootOf(dir: string, within?: string): string | undefined {
+  const start = resolve(dir);
+  if (within !== undefined && !inside(resolve(within), start)) return undefined;
+  for (let d = start; ; d = dirname(d)) {
     if (existsSync(join(d, '.git'))) return d;
-    if (dirname(d) === d) return undefined;
+    if (dirname(d) === d || (within !== undefined && d === resolve(within))) return undefined;
   }
 }
 
@@ -60,9 +62,26 @@ export class FsHost implements Host {
     return names;
   }
 
-  readReferencedFile(relativePath: string, jenkinsfile: string): ReadResult {
+  readReferencedFile(relativePath: string, jenkinsfile: string, rootOnly = false): ReadResult {
     const root = this.rootFor(jenkinsfile);
-    return this.read(relativePath, [resolve(root, relativePath), resolve(dirname(resolve(jenkinsfile)), relativePath)], root, 'yamlFile', "looked relative to the repository root and to the Jenkinsfile's folder");
+    const folder = dirname(resolve(jenkinsfile));
+    // Only a .git inside the workspace counts: nothing above it is looked at.
+    const repo = this.options.root ? repositoryRootOf(folder, root) : repositoryRootOf(folder);
+    const fromRoot = resolve(repo ?? root, relativePath);
+    if (rootOnly) return this.read(relativePath, [fromRoot], root, 'yamlFile', 'looked relative to the repository root');
+    if (!repo) return this.read(relativePath, [fromRoot, resolve(folder, relativePath)], root, 'yamlFile', "looked relative to the repository root and to the Jenkinsfile's folder");
+    // Jenkins reads from the repository root alone; the folder is tried only to say where the file is.
+    const atRoot = this.read(relativePath, [fromRoot], root, 'yamlFile', 'looked relative to the repository root');
+    if (atRoot.ok || atRoot.reason !== 'missing') return atRoot;
+    const besidePath = resolve(folder, relativePath);
+    if (!inside(repo, besidePath)) return atRoot;
+    const beside = this.read(relativePath, [besidePath], root, 'yamlFile', "looked relative to the Jenkinsfile's folder");
+    return beside.ok ? { ...beside, fromRoot: relative(repo, besidePath).split(sep).join('/') } : atRoot;
+  }
+
+  workspacePath(file: string): string | undefined {
+    const root = this.rootFor(file);
+    return inside(root, resolve(file)) ? relative(root, resolve(file)).split(sep).join('/') : undefined;
   }
 
   /** Reads a file named relative to `dir` (e.g. a CasC file named by the config), inside the workspace. */

@@ -9,6 +9,7 @@ export type { ContainerDef } from './containers.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { Value } from '../extract/reader.js';
 import { stringSpan, templateContainers, yamlContainers, yamlVolumes, type ContainerDef } from './containers.js';
+import { structuralPlaceholder } from './interpolated-structure.js';
 import { validatePod, type SchemaIssue } from '../schema/validate-pod.js';
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.js';
 import { templateVolumes, type TemplateVolumes } from './volumes.js';
@@ -29,8 +30,16 @@ export interface ResolvedPod {
   yaml?: PodYaml;
   /** Why the pod cannot be read statically (JKL002); nothing else is checked for it. */
   notStatic?: { loc: Loc; what: string; reason?: string };
-  /** A yamlFile that cannot be read (JKL003). */
-  fileProblem?: { loc: Loc; message: string };
+  /**
+   * A yamlFile that cannot be read (JKL003). `callersFile`: shared-library code, whose yamlFile Jenkins
+   * reads from the calling job's repository, so it may well be there.
+   */
+  fileProblem?: { loc: Loc; message: string; callersFile?: boolean };
+  /**
+   * A yamlFile found only relative to the Jenkinsfile's folder although the repository root is known
+   * (JKL003): Jenkins reads it from the root, where it is `fromRoot`. The pod is checked as found.
+   */
+  yamlFileBesideJenkinsfile?: { loc: Loc; literal: Loc; fromRoot: string };
   /** The pod's own containers: its YAML's, then its containerTemplates'. */
   containers: ContainerDef[];
   /** Names of the pod's own YAML volumes. */
@@ -46,11 +55,12 @@ export interface ResolvedPod {
   invisibleParents: boolean;
 }
 
-export async function resolvePods(ex: Extraction, file: string, host: Host, jenkins: JenkinsModel = {}): Promise<ResolvedPod[]> {
+/** `inLibrary`: the file is shared-library code, run in the calling job's checkout. */
+export async function resolvePods(ex: Extraction, file: string, host: Host, jenkins: JenkinsModel = {}, inLibrary = false): Promise<ResolvedPod[]> {
   const out: ResolvedPod[] = [];
   const byTemplate = new Map<PodTemplate, ResolvedPod>();
   for (const t of ex.templates) {
-    const pod = await resolvePod(t, ex, file, host);
+    const pod = await resolvePod(t, ex, file, host, inLibrary);
     linkParents(pod, t.parent ? byTemplate.get(t.parent) : undefined, jenkins, file);
     byTemplate.set(t, pod);
     out.push(pod);
@@ -104,7 +114,7 @@ function linkParents(pod: ResolvedPod, enclosing: ResolvedPod | undefined, jenki
   }
 }
 
-async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Host): Promise<ResolvedPod> {
+async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Host, inLibrary: boolean): Promise<ResolvedPod> {
   const agentOpt = t.options.get('agentContainer')?.value;
   const strategy = t.options.get('yamlMergeStrategy')?.value;
   const pod: ResolvedPod = {
@@ -117,21 +127,27 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     mergeStrategy: strategy?.kind === 'call' && strategy.call.name === 'merge' ? 'merge' : 'override',
     invisibleParents: false,
   };
-  const yamlFile = t.options.get('yamlFile');
+  // Only the declarative agent has yamlFile; podTemplate ignores it as an unknown parameter (JKL201).
+  const yamlFile = t.kind === 'declarative' ? t.options.get('yamlFile') : undefined;
   const yamlOpt = t.options.get('yaml');
   if (yamlFile?.value) {
     const v = resolveValue(yamlFile.value, ex);
+    const loc = { file, start: yamlFile.value.start, end: yamlFile.value.end };
     if (v.kind !== 'string' || v.text.placeholders.length) {
-      pod.notStatic = { loc: { file, start: yamlFile.value.start, end: yamlFile.value.end }, what: 'yamlFile' };
+      pod.notStatic = { loc, what: 'yamlFile' };
     } else {
-      const read = host.readReferencedFile(v.text.text, file);
-      if (read.ok) pod.yaml = await podYaml(read.path, identityText(read.text));
-      else if (read.reason === 'untrusted') pod.notStatic = { loc: { file, start: yamlFile.value.start, end: yamlFile.value.end }, what: 'yamlFile', reason: read.message };
-      else pod.fileProblem = { loc: { file, start: yamlFile.value.start, end: yamlFile.value.end }, message: read.message };
+      const read = host.readReferencedFile(v.text.text, file, inLibrary);
+      if (read.ok) {
+        pod.yaml = await podYaml(read.path, identityText(read.text));
+        if (read.fromRoot !== undefined) pod.yamlFileBesideJenkinsfile = { loc, literal: { file, ...stringSpan(v) }, fromRoot: read.fromRoot };
+      } else if (read.reason === 'untrusted') pod.notStatic = { loc, what: 'yamlFile', reason: read.message };
+      else pod.fileProblem = { loc, message: read.message, ...(inLibrary && read.reason === 'missing' ? { callersFile: true } : {}) };
     }
   } else if (yamlOpt?.value) {
     const v = resolveValue(yamlOpt.value, ex);
-    if (v.kind === 'string') pod.yaml = await podYaml(file, v.text);
+    const structural = v.kind === 'string' ? structuralPlaceholder(v.text) : undefined;
+    if (v.kind === 'string' && !structural) pod.yaml = await podYaml(file, v.text);
+    else if (v.kind === 'string' && structural && v.text.text.slice(0, structural[0]).trim()) pod.notStatic = interpolationInside(v.text, structural, ex, file);
     else pod.notStatic = { loc: { file, start: yamlOpt.value.start, end: yamlOpt.value.end }, what: 'yaml' };
   }
   if (pod.yaml) {
@@ -140,6 +156,12 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
   }
   pod.containers.push(...templateContainers(t, ex, file));
   return pod;
+}
+
+/** An interpolation inside the YAML that stands for part of its structure: pointed at, not the whole string. */
+function interpolationInside(text: MappedText, [start, end]: [number, number], ex: Extraction, file: string): ResolvedPod['notStatic'] {
+  const loc = { file, ...sourceRange(text, start, end) };
+  return { loc, what: 'yaml', reason: `Pod yaml takes part of its structure (keys or list items) from \`${ex.source.slice(loc.start, loc.end)}\`, which is only known at run time` };
 }
 
 /**
