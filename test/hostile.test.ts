@@ -75,6 +75,10 @@ describe('hostile inputs', () => {
     assert.ok(ms < 10_000);
     const flow = 'spec: ' + '{a: '.repeat(1000) + '1' + '}'.repeat(1000);
     await timed(POD(flow));
+    // Unclosed flow maps, then a long block sequence: the parser overflows the stack instead of reporting it.
+    const open = 'spec:\n  containers:\n  ' + '{'.repeat(1000) + '- name: maven\n    volumeMounts:\n' + '    - name: v\n'.repeat(5000);
+    const { result } = await timed(POD(open));
+    assert.deepEqual(result.diagnostics.map((d) => d.code), ['JKL203', 'JKL005']);
   });
 
   it('a 100 MB yamlFile, a directory, a FIFO and a symlink loop as yamlFile', async () => {

@@ -37,7 +37,15 @@ const tooDeep = (start: number, end: number): YamlProblem => ({
 export function parseYaml(text: string): ParsedYaml {
   // Duplicate keys are found below in one pass: the parser's own check scans the map per key.
   // logLevel: the library would print its own warnings to stderr; ours are findings.
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const options = { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, options);
+  } catch (e) {
+    // Most overflows the parser reports as errors (below); some nestings of flow collections escape it.
+    if (!(e instanceof RangeError)) throw e;
+    return { doc: parseDocument('', options), value: {}, problems: [tooDeep(0, Math.min(text.length, 1))] };
+  }
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
     let [start, end] = e.pos;
