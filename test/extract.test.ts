@@ -134,3 +134,114 @@ describe('extraction where the grammar produces ERROR nodes', () => {
     assert.deepEqual(await containers(src), [src.indexOf("container('z')")]);
   });
 });
+
+describe('extraction never skips a template', () => {
+  const host = new FsHost();
+  const read = async (src: string) => (await analyze(src, { file: '/nonexistent/Jenkinsfile', host })).extraction;
+  /** Each container step's template, as the line of its `podTemplate`/`kubernetes`. */
+  const containerTemplates = async (src: string) => {
+    const x = await read(src);
+    return x.containers.map((c) => c.template && src.slice(0, c.template.call.start).split('\n').length);
+  };
+
+  it('reads braces on lines of their own, with blank lines and comments between (Allman style)', async () => {
+    const src = [
+      'pipeline',
+      '{',
+      '',
+      '  agent',
+      '',
+      '  {',
+      '    // the pod',
+      '    kubernetes',
+      '',
+      '    {',
+      "      yaml '''",
+      'spec:',
+      '  containers:',
+      '  - name: maven',
+      '    image: maven:3.9',
+      "'''",
+      '    }',
+      '  }',
+      "  stages { stage('a') { steps { container('maven') { sh 'mvn -v' } } } }",
+      '}',
+    ].join('\n');
+    const x = await read(src);
+    assert.deepEqual(x.templates.map((t) => [t.kind, [...t.options.keys()]]), [['declarative', ['yaml']]]);
+    assert.deepEqual(await containerTemplates(src), [8]);
+    const scripted = "podTemplate(yaml: '')\n\n{\n  node(POD_LABEL)\n\n  {\n    container('maven') { sh 'mvn -v' }\n  }\n}\n";
+    assert.deepEqual(await containerTemplates(scripted), [1]);
+  });
+
+  it('takes a closure written last inside the parentheses as the body, a trailing comma allowed', async () => {
+    const src = "podTemplate(label: 'x', containers: [containerTemplate(name: 'maven', image: 'maven:3.9')], {\n  node('x') { container('maven') { sh 'mvn -v' } }\n},\n)\n";
+    const x = await read(src);
+    assert.deepEqual([...x.templates[0]!.options.keys()], ['label', 'containers']);
+    assert.equal(x.templates[0]!.call.args.length, 2);
+    assert.deepEqual(await containerTemplates(src), [1]);
+    // Closures that are the value of a named argument are no body; a closure written first is not read as one.
+    assert.deepEqual((await read("podTemplate(label: c ? { } : { })\npodTemplate({ }, label: 'x')\n")).templates.map((t) => t.noBody), [true]);
+  });
+
+  it('extracts a podTemplate without a body, whose pod nothing runs on, but not one whose body comes in a variable', async () => {
+    const x = await read("podTemplate(label: 'x', yaml: '')\nnode('x') { container('maven') { sh 'true' } }\npodTemplate label: 'y'\n");
+    assert.deepEqual(x.templates.map((t) => [t.noBody, t.scope.end - t.scope.start]), [[true, 0], [true, 0]]);
+    assert.deepEqual(x.containers.map((c) => c.template), [undefined]);
+    assert.deepEqual((await read('def inPod(Map args, Closure body) {\n  podTemplate(args, body)\n}\n')).templates, []);
+  });
+
+  it("runs node(label) on the template that label names: a variable holding it, an outer template's, POD_LABEL's", async () => {
+    const src = [
+      'def label = "maven-${UUID.randomUUID()}"',
+      "podTemplate(label: label, containers: [containerTemplate(name: 'maven', image: 'maven:3.9')]) {",
+      "  node(label) { container('maven') { sh 'mvn -v' } }",
+      '}',
+      "podTemplate(label: 'outer', yaml: '') {",
+      "  podTemplate(label: 'inner', yaml: '') {",
+      "    node('outer') { container('a') { sh 'true' } }",
+      "    node('elsewhere') { container('b') { sh 'true' } }",
+      '  }',
+      '}',
+      "podTemplate(yaml: '') {",
+      "  podTemplate(label: 'inner', yaml: '') {",
+      "    node(POD_LABEL) { container('c') { sh 'true' } }",
+      '  }',
+      '}',
+    ].join('\n');
+    const x = await read(src);
+    const line = (t: { call: { start: number } } | undefined) => t && src.slice(0, t.call.start).split('\n').length;
+    assert.deepEqual(x.nodes.map((n) => [line(n.template), line(n.runsOn)]), [[2, 2], [6, 5], [6, undefined], [12, 11]]);
+    assert.deepEqual(await containerTemplates(src), [2, 5, undefined, 11]);
+  });
+
+  it('tells where POD_LABEL runs: deferred in methods, classes and kept closures; in the closures of which calls', async () => {
+    const src = [
+      "def build() { node(POD_LABEL) { sh 'a' } }",
+      'def work = { echo POD_LABEL }',
+      'def branches = [a: { echo POD_LABEL }]',
+      'class B { def s; void run() { s.node(s.POD_LABEL) { } } }',
+      "stage('x') { lib.inPod(yaml: '') { echo POD_LABEL } }",
+      "inPod(yaml: '', { echo POD_LABEL })",
+      'parallel a: { echo POD_LABEL }',
+      'if (POD_LABEL) { echo POD_LABEL }',
+    ].join('\n');
+    const x = await read(src);
+    assert.deepEqual(
+      x.podLabelRefs.map((r) => {
+        const calls: string[] = [];
+        for (let o = r.inClosureOf; o; o = o.outer) calls.push((o.call.receiver ? `${o.call.receiver.name}.` : '') + o.call.name);
+        return [src.slice(0, r.start).split('\n').length, r.deferred ?? false, calls];
+      }),
+      [[1, true, []], [2, true, []], [3, true, []], [4, true, []], [5, false, ['lib.inPod', 'stage']], [6, false, ['inPod']], [7, false, ['parallel']], [8, false, []], [8, false, []]],
+    );
+  });
+
+  it('lists the calls in a body with the head of the chain they are called on', async () => {
+    const x = await read("podTemplate(yaml: '') {\n  body()\n  if (ok) { lib.steps.build(this) }\n  'a'.trim()\n  readFile('f').trim()\n  sh 'x'\n}\n");
+    assert.deepEqual(
+      x.callsIn(x.templates[0]!.call).map((c) => [c.name, c.receiver?.name ?? (c.receiver ? '(value)' : '')]),
+      [['body', ''], ['build', 'lib'], ['trim', '(value)'], ['readFile', ''], ['trim', '(value)']],
+    );
+  });
+});

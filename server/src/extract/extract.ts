@@ -5,7 +5,9 @@
 
 import type { Tree } from '../parse/parser.js';
 import type { StringQuote } from '../parse/lexer.js';
-import type { AgentScope, ContainerStep, Extraction, NodeStep, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
+import { callsIn } from './code-calls.js';
+import { runContexts } from './run-context.js';
+import type { AgentScope, ContainerStep, Extraction, NodeStep, PodLabelRef, PodTemplate, ShellStep, Span, TemplateOption } from './model.js';
 import { MAX_NESTING, TokenReader, type Call, type Value } from './reader.js';
 import { innermostContaining } from './spans.js';
 
@@ -14,7 +16,7 @@ const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemp
 export const MAX_TEMPLATE_NESTING = 20;
 const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
 /** Receivers through which shared-library classes call steps (`steps.podTemplate(…)`). */
-const STEP_RECEIVERS = new Set(['steps', 'script', 'this']);
+export const STEP_RECEIVERS = new Set(['steps', 'script', 'this']);
 
 interface Located {
   call: Call;
@@ -59,7 +61,7 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
       scopes.push({ span: scope, template: t });
       continue;
     }
-    if (call.name === 'podTemplate' && call.closure) {
+    if (call.name === 'podTemplate' && (call.closure || withoutBody(call))) {
       const outer = enclosing(l, ['podTemplate']);
       const parent = outer && byCall.get(outer.call);
       const depth = parent ? (nesting.get(parent) ?? 0) + 1 : 0;
@@ -72,14 +74,15 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
         kind: 'scripted',
         call,
         options: scriptedOptions(call),
-        scope: { start: call.closure.start, end: call.closure.end },
+        scope: call.closure ? spanOf(call.closure) : { start: call.end, end: call.end },
         ...(parent && !tooDeep ? { parent } : {}),
         ...(tooDeep ? { inheritanceNotFollowed: true } : {}),
+        ...(call.closure ? {} : { noBody: true }),
       };
       nesting.set(t, depth);
       templates.push(t);
       byCall.set(call, t);
-      scopes.push({ span: t.scope, template: t });
+      if (!t.noBody) scopes.push({ span: t.scope, template: t });
     }
   }
 
@@ -90,9 +93,10 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
   for (const [k, l] of nodeCalls.entries()) {
     const t = nodeScopes[k]?.template;
     const label = argument(l.call, 'label', 0);
-    nodes.push({ call: l.call, ...(label ? { label } : {}), ...(t?.kind === 'scripted' ? { template: t } : {}) });
-    if (!t || t.kind !== 'scripted' || !l.call.closure) continue;
-    if (!runsOnTemplate(l.call, t)) scopes.push({ span: { start: l.call.closure.start, end: l.call.closure.end } });
+    const on = t?.kind === 'scripted' ? runsOn(l.call, t) : undefined;
+    nodes.push({ call: l.call, ...(label ? { label } : {}), ...(t?.kind === 'scripted' ? { template: t } : {}), ...(on ? { runsOn: on } : {}) });
+    if (!t || t.kind !== 'scripted' || !l.call.closure || on === t) continue;
+    scopes.push({ span: spanOf(l.call.closure), ...(on ? { template: on } : {}) });
   }
 
   const containerCalls = calls.filter((l) => l.call.name === 'container');
@@ -137,7 +141,8 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
         const name = argument(l.call, 'name', 0);
         return { kind: l.call.name as 'pipeline' | 'stage', call: l.call, ...(name?.kind === 'string' ? { name: name.text.text } : {}) };
       }),
-    podLabelRefs: reader.tokens.filter((t) => t.kind === 'ident' && t.text === 'POD_LABEL').map((t) => ({ start: t.start, end: t.end })),
+    podLabelRefs: podLabelRefs(reader),
+    callsIn: (call) => (call.closure ? callsIn(reader, call.closure) : []),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
     stringAt: (start, end) => stringAt(reader, start, end),
     resolveVariable(name, offset) {
@@ -159,16 +164,48 @@ function innermostScopes(scopes: AgentScope[], offsets: number[]): Array<AgentSc
   return innermostContaining(scopes, (s) => s.span, offsets);
 }
 
-export function runsOnTemplate(node: Call, t: PodTemplate): boolean {
+/**
+ * The template, t or one around it, whose pod a node(…) inside t runs on: the one its label names.
+ * POD_LABEL names the innermost template without a label of its own (one with a label does not
+ * set it); a variable or an interpolation is assumed to name t, the common case.
+ */
+function runsOn(node: Call, t: PodTemplate): PodTemplate | undefined {
   const arg = argument(node, 'label', 0);
-  if (!arg) return false;
-  const label = t.options.get('label')?.value;
-  if (arg.kind === 'string' && !arg.text.placeholders.length) {
-    // A podTemplate label may list several, space-separated; node('x') takes any one of them.
-    return label?.kind === 'string' ? label.text.text.split(/\s+/).includes(arg.text.text.trim()) : label !== undefined;
+  if (!arg) return undefined;
+  if (arg.kind === 'ident' && arg.name === 'POD_LABEL') {
+    for (let c: PodTemplate | undefined = t; c; c = c.parent) if (!c.options.has('label')) return c;
+    return t; // POD_LABEL is undefined there, which JKL211 reports
   }
-  // POD_LABEL, a variable, an interpolation: assume it is this template's, the common case.
-  return true;
+  if (arg.kind !== 'string' || arg.text.placeholders.length) return t;
+  const wanted = arg.text.text.trim();
+  for (let c: PodTemplate | undefined = t; c; c = c.parent) if (labelMayBe(c, wanted)) return c;
+  return undefined;
+}
+
+/** Can node(wanted) take this template? Its label may list several, space-separated; a dynamic one may be anything. */
+function labelMayBe(t: PodTemplate, wanted: string): boolean {
+  const label = t.options.get('label')?.value;
+  if (!label) return false; // a generated label, which no string written in the file names
+  if (label.kind !== 'string' || label.text.placeholders.length) return true;
+  return label.text.text.split(/\s+/).includes(wanted);
+}
+
+/** `podTemplate(…)` with no body: no closure, and no positional argument that could hold one. */
+function withoutBody(call: Call): boolean {
+  return call.args.every((a) => a.name || ['string', 'number', 'bool', 'null', 'list', 'map'].includes(a.value.kind));
+}
+
+function podLabelRefs(reader: TokenReader): PodLabelRef[] {
+  const at: number[] = [];
+  reader.tokens.forEach((t, i) => {
+    if (t.kind === 'ident' && t.text === 'POD_LABEL') at.push(i);
+  });
+  const contexts = runContexts(reader, at);
+  return at.map((i, k) => {
+    const t = reader.tokens[i]!;
+    const { deferred, inClosureOf } = contexts[k]!;
+    return { start: t.start, end: t.end, ...(inClosureOf ? { inClosureOf } : {}), ...(deferred ? { deferred: true as const } : {}) };
+  });
 }
 
 /** A call's argument by name, or by position among the unnamed ones. */
@@ -347,6 +384,7 @@ export function emptyExtraction(source: string, limits: Extraction['limits']): E
     nodes: [],
     blocks: [],
     podLabelRefs: [],
+    callsIn: () => [],
     resolveVariable: () => undefined,
     statements: () => [],
     stringAt: () => 'straddles',

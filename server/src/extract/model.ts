@@ -30,6 +30,8 @@ export interface PodTemplate {
   parent?: PodTemplate;
   /** Nested past MAX_TEMPLATE_NESTING: it inherits from templates around it that are not followed. */
   inheritanceNotFollowed?: true;
+  /** `podTemplate(…)` called without a body, which Jenkins refuses: nothing runs on it (its scope is empty). */
+  noBody?: true;
 }
 
 /** A region where steps run on some agent: a pod template's, or another agent (template undefined). */
@@ -60,6 +62,30 @@ export interface NodeStep {
   call: Call;
   label?: Value;
   template?: PodTemplate;
+  /** The template around it whose pod it runs on (its label, or POD_LABEL), if any. */
+  runsOn?: PodTemplate;
+}
+
+/** A call written in code: `name(…)`, `name {…}`, or on a receiver, `x.name(…)`. */
+export interface CodeCall {
+  name: string;
+  nameSpan: Span;
+  /** The head of the chain it is called on (`lib` in `lib.build()`); `name` absent when that is no identifier (`'a'.trim()`). */
+  receiver?: { name?: string };
+}
+
+/** A use of the identifier POD_LABEL. */
+export interface PodLabelRef extends Span {
+  /** In code that runs when called, not where written: a method or class body, a closure kept in a variable or collection. */
+  deferred?: true;
+  /** The innermost call whose closure holds it (`stage`, a method of the user's that may run its closure in a podTemplate). */
+  inClosureOf?: ClosureOf;
+}
+
+/** A call whose closure holds some code, and the next such call around it: shared by all the code inside. */
+export interface ClosureOf {
+  call: CodeCall;
+  outer?: ClosureOf;
 }
 
 export interface Extraction {
@@ -76,7 +102,9 @@ export interface Extraction {
   /** `pipeline { }` and `stage('name') { }` blocks, for an editor's outline. */
   blocks: Array<{ kind: 'pipeline' | 'stage'; call: Call; name?: string }>;
   /** Every use of the identifier POD_LABEL in code (not in strings or comments). */
-  podLabelRefs: Span[];
+  podLabelRefs: PodLabelRef[];
+  /** The calls written inside a call's block, at any depth, in order (Groovy keywords such as `if (…)` left out). */
+  callsIn(call: Call): CodeCall[];
   /** Resolves a Groovy identifier used at `offset` to the string value assigned to it before, if static. */
   resolveVariable(name: string, offset: number): Value | undefined;
   /**

@@ -54,6 +54,8 @@ export class TokenReader {
   readonly comments: Token[];
   /** For every opening bracket token, the index of its closer (tokens.length when unclosed). */
   private readonly match: Int32Array;
+  /** For every closing bracket, the index of its opener (-1 when unmatched). */
+  private readonly openers: Int32Array;
 
   /**
    * true when the lexer had to guess where a string ends: a slashy or dollar-slashy string, a `/`
@@ -66,6 +68,10 @@ export class TokenReader {
     this.tokens = all.filter((t) => t.kind !== 'comment');
     this.comments = all.filter((t) => t.kind === 'comment');
     this.match = matchBrackets(this.tokens);
+    this.openers = new Int32Array(this.tokens.length).fill(-1);
+    this.match.forEach((close, open) => {
+      if (close < this.tokens.length) this.openers[close] = open;
+    });
     this.guessed = this.tokens.some((t) => (t.kind === 'string' && (t.quote === '/' || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
   }
 
@@ -100,6 +106,11 @@ export class TokenReader {
   /** Index of the bracket that closes the opener at token i (the token count when it is unclosed). */
   closerOf(i: number): number {
     return this.match[i]!;
+  }
+
+  /** Index of the bracket that the closer at token i closes (-1 when it closes none). */
+  openerOf(i: number): number {
+    return this.openers[i] ?? -1;
   }
 
   /** Index of the token starting exactly at `offset`, or -1. */
@@ -163,12 +174,21 @@ export class TokenReader {
       j = end;
     }
     let closure: Block | undefined;
-    // `podTemplate(…)` with its body's `{` on the next line still takes the body (Allman braces).
-    if (!command && j > i + 1 && !this.is(j, '{') && this.tokens[j]?.kind === 'newline' && this.is(this.skipNewlines(j), '{')) j = this.skipNewlines(j);
+    // A body's `{` on a line of its own, blank lines between, still belongs to a statement's call
+    // (Allman braces: `podTemplate(…)` ⏎ `{`, `agent` ⏎ `{`): Groovy 2.4's grammar appends it
+    // (groovy.g pathExpression, `(nls LCURLY)=> nlsWarn! appendedBlock`), with a warning only.
+    if (!command && !this.is(j, '{') && this.tokens[j]?.kind === 'newline' && (j > i + 1 || this.startsStatement(i)) && this.is(this.skipNewlines(j), '{')) j = this.skipNewlines(j);
     if (this.is(j, '{')) {
-      const close = this.match[j]!;
-      closure = { open: j, close, start: this.tokens[j]!.start, end: this.tokens[close]?.end ?? this.src.length };
-      j = close + 1;
+      closure = this.block(j);
+      j = closure.close + 1;
+    } else if (argTokens) {
+      // `podTemplate(label: 'x', { … })`: a closure written last inside the parentheses is the body,
+      // as if written after them (workflow-cps DSL.parseArgs takes a trailing Closure argument as the body).
+      const open = this.closureArgument(argTokens[0], argTokens[1]);
+      if (open !== undefined) {
+        closure = this.block(open);
+        argTokens = [argTokens[0], open];
+      }
     }
     if (!command && !closure && !this.is(i + 1, '(')) return undefined;
     const level = this.depth;
@@ -186,6 +206,31 @@ export class TokenReader {
       ...(closure ? { closure } : {}),
     };
     return { call, next: j };
+  }
+
+  private block(open: number): Block {
+    const close = this.match[open]!;
+    return { open, close, start: this.tokens[open]!.start, end: this.tokens[close]?.end ?? this.src.length };
+  }
+
+  /** Is the token at i the first of a statement (after a line break, `;`, `{` or `->`, or the first of all)? */
+  private startsStatement(i: number): boolean {
+    const prev = this.tokens[i - 1];
+    return !prev || prev.kind === 'newline' || (prev.kind === 'punct' && (prev.text === ';' || prev.text === '{' || prev.text === '->'));
+  }
+
+  /** Index of the `{` of a closure that is the last argument in tokens [from, to) (a trailing comma allowed), if one is. */
+  private closureArgument(from: number, to: number): number | undefined {
+    let last = to - 1;
+    while (last >= from && this.tokens[last]!.kind === 'newline') last--;
+    if (last >= from && this.is(last, ',')) last--;
+    while (last >= from && this.tokens[last]!.kind === 'newline') last--;
+    if (last < from || !this.is(last, '}')) return undefined;
+    const open = this.openers[last]!;
+    if (open < from) return undefined;
+    let before = open - 1;
+    while (before >= from && this.tokens[before]!.kind === 'newline') before--;
+    return before < from || this.is(before, ',') ? open : undefined;
   }
 
   /** Reads arguments as if `level` expressions deep, whatever the reading depth now. */
