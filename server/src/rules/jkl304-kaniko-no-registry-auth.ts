@@ -1,10 +1,14 @@
+import type { Mount } from '../resolve/containers.js';
+import { destinationRegistry, isAmbientRegistry, isSlimKaniko } from '../resolve/kaniko.js';
 import type { Rule } from './rule.js';
-import { kanikoRuns, wordLoc } from './kaniko-uses.js';
+import { kanikoRuns, mayNotPush, wordLoc, writtenValue } from './kaniko-uses.js';
 
-/** Environment that gives Kaniko credentials without a config.json (GCP, AWS, Azure, or a DOCKER_CONFIG elsewhere). */
-const CREDENTIAL_ENV = /^(DOCKER_CONFIG|GOOGLE_APPLICATION_CREDENTIALS|AWS_.*|AZURE_.*)$/;
-/** Registries Kaniko's bundled helpers can reach with the node's own identity (workload identity). */
-const AMBIENT_REGISTRIES = /(^|\.)(gcr\.io|pkg\.dev)(\/|$)/;
+/** Environment that gives Kaniko credentials without a config.json (GCP, AWS, Azure, DigitalOcean, or a DOCKER_CONFIG elsewhere). */
+const CREDENTIAL_ENV = /^(DOCKER_CONFIG|GOOGLE_APPLICATION_CREDENTIALS|AWS_.*|AZURE_.*|DIGITALOCEAN_.*)$/;
+/** Set anywhere in the file (withEnv, environment, export), these move or fill Kaniko's config dir: not followed. */
+const CONFIG_ELSEWHERE = /\bDOCKER_CONFIG\b|\bKANIKO_DIR\b|\/kaniko\/\.docker/;
+
+const under = (m: Mount, dir: string) => !!m.mountPath && (m.mountPath.replace(/\/+$/, '') + '/').startsWith(dir + '/');
 
 export const rule: Rule = {
   code: 'JKL304',
@@ -14,16 +18,34 @@ export const rule: Rule = {
   check(ctx) {
     for (const run of kanikoRuns(ctx)) {
       const c = run.container;
-      if (!c || c.origin === 'static' || run.pod.invisibleParents) continue;
-      const dest = run.call.flags.get('destination')?.[0];
-      const noPush = run.call.flags.get('no-push')?.some((f) => f.value !== 'false');
-      if (!dest || noPush || dest.word.interpolated || dest.value.includes('$')) continue;
-      if (AMBIENT_REGISTRIES.test(dest.value)) continue;
-      if (c.mounts.some((m) => m.mountPath?.replace(/\/+$/, '').startsWith('/kaniko/.docker'))) continue;
-      if (c.env.some((e) => CREDENTIAL_ENV.test(e))) continue;
+      if (!c || c.origin === 'static' || run.pod.invisibleParents || isSlimKaniko(c.image!.ref)) continue;
+      const { flags, unknown } = run.call;
+      const dests = flags.get('destination');
+      // A word an interpolation fills may hold --no-push or --kaniko-dir: then a push is not proven.
+      if (!dests || unknown.length || mayNotPush(ctx, run) || flags.has('kaniko-dir')) continue;
+      if (c.mounts.some((m) => m.pathInterpolated || under(m, '/kaniko/.docker'))) continue;
+      if (c.env.some((e) => CREDENTIAL_ENV.test(e)) || c.keys.has('envFrom')) continue;
+      // A script may write the config itself (`cp $CFG /kaniko/.docker/config.json`).
+      if (CONFIG_ELSEWHERE.test(ctx.extraction.source)) continue;
+      const pushes = dests.map((d) => ({ d, registry: destinationRegistry(d.value, d.literal) }));
+      const root = c.mounts.find((m) => under(m, '/root/.docker'));
+      if (root) {
+        // Mounted where the docker CLI looks: Kaniko never reads it, whatever the registry.
+        const p = pushes.find((p) => !p.registry || !isAmbientRegistry(p.registry));
+        if (!p) continue;
+        ctx.report({
+          loc: wordLoc(ctx, run, p.d.word),
+          message: `Kaniko pushes to ${writtenValue(ctx, run, p.d)}, but container "${c.name}" has its docker config mounted at /root/.docker, where the docker CLI looks: Kaniko reads DOCKER_CONFIG, which its image sets to /kaniko/.docker, and never sees this config; mount it at /kaniko/.docker instead`,
+          related: [{ loc: root.nameLoc, message: 'mounted at /root/.docker here' }],
+        });
+        continue;
+      }
+      // Only a registry the written words name: `$REGISTRY/app` may be one Kaniko reaches without a config.
+      const p = pushes.find((p) => p.registry && !isAmbientRegistry(p.registry));
+      if (!p) continue;
       ctx.report({
-        loc: wordLoc(ctx, run, dest.word),
-        message: `Kaniko pushes to ${dest.value}, but container "${c.name}" has nothing mounted at /kaniko/.docker: the push fails with UNAUTHORIZED unless the registry takes anonymous pushes; mount a docker-registry secret there as config.json`,
+        loc: wordLoc(ctx, run, p.d.word),
+        message: `Kaniko pushes to ${writtenValue(ctx, run, p.d)}, but container "${c.name}" has nothing mounted at /kaniko/.docker: the push fails with UNAUTHORIZED unless the registry takes anonymous pushes; mount a docker-registry secret there as config.json`,
       });
     }
   },
