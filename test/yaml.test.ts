@@ -41,3 +41,24 @@ describe('pod YAML semantics', () => {
     assert.equal(src.slice(91, 100), '\\"maybe\\"');
   });
 });
+
+describe('one YAML mistake, one finding, on the line to edit', () => {
+  const cases: Array<[string, string, number]> = [
+    ['a key one space short', 'spec:\n  containers:\n  - name: a\n    image: b\n   command: [sleep]\n    args: [99d]\n', 5],
+    ['a key one space too deep', 'spec:\n  containers:\n  - name: a\n    image: b\n     command: [sleep]\n    args: [99d]\n', 5],
+    ['the second key of an item too deep', 'spec:\n  containers:\n  - name: a\n     image: b\n', 4],
+    ['a nested key too deep', 'spec:\n  containers:\n  - name: a\n    volumeMounts:\n    - name: v\n       mountPath: /x\n', 6],
+    ['a dash without its space', 'spec:\n  containers:\n  -name: a\n    image: b\n', 3],
+    ['a colon without its space', 'spec:\n  containers:\n  - name:a\n    image: b\n', 3],
+    ['an unclosed quote', 'spec:\n  containers:\n  - name: "a\n    image: b\n', 3],
+    ['two mistakes: the first', 'spec:\n  containers:\n  - name: a\n   image: b\n  - name: c\n      image: d\n', 4],
+  ];
+  for (const [name, text, line] of cases) {
+    it(name, () => {
+      const errors = parseYaml(text).problems.filter((p) => p.severity === 'error');
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      const at = (o: number) => text.slice(0, o).split('\n').length;
+      assert.deepEqual([at(errors[0]!.start), at(errors[0]!.end - 1)], [line, line]);
+    });
+  }
+});

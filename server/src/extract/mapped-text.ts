@@ -230,6 +230,15 @@ export function touchesPlaceholder(mt: MappedText, start: number, end: number): 
   return mt.placeholders.some(([s, e]) => s < Math.max(end, start + 1) && e > start);
 }
 
+/**
+ * text[start, end) as the source writes it, for a message to quote: an interpolation reads
+ * `${env.BUILD_NUMBER}`, never the placeholder characters that stand for it in `text`.
+ */
+export function writtenText(source: string, mt: MappedText, start: number, end: number): string {
+  const r = sourceRange(mt, start, end);
+  return source.slice(r.start, r.end);
+}
+
 /** The source range [start, end) that text[start, end) was read from. */
 export function sourceRange(mt: MappedText, start: number, end: number): { start: number; end: number } {
   const n = mt.text.length;

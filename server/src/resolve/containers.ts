@@ -21,6 +21,8 @@ export interface Mount {
   name?: string;
   mountPath?: string;
   subPath?: string;
+  /** The mountPath holds an interpolation: where it mounts is unknown. */
+  pathInterpolated?: true;
   nameLoc: Loc;
 }
 
@@ -100,6 +102,7 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
         ...(typeof m.name === 'string' ? { name: m.name } : {}),
         ...(typeof m.mountPath === 'string' ? { mountPath: m.mountPath } : {}),
         ...(typeof m.subPath === 'string' ? { subPath: m.subPath } : {}),
+        ...(interpolated(y, at('volumeMounts', j, 'mountPath')) ? { pathInterpolated: true as const } : {}),
         nameLoc: nodeLoc(y, n) ?? nameLoc,
       });
     });

@@ -73,3 +73,32 @@ export function debugImageHasBinSh(ref: string): boolean | undefined {
   const [major, minor] = [Number(m[1]), Number(m[2])];
   return major > 1 || (major === 1 && minor >= 7);
 }
+
+/**
+ * The registry a `--destination` pushes to, when the written-out part of it proves which: the name
+ * before the first `/` when it looks like a host (a `.` or `:`, or `localhost`), else Docker Hub.
+ * Undefined when an interpolation or expansion comes before that `/` (`$REGISTRY/app`, `$IMAGE`),
+ * or before the end of a name without one (`app:$TAG` may yet read `app:5000/x`).
+ */
+export function destinationRegistry(value: string, literal: number): string | undefined {
+  const written = value.slice(0, literal);
+  const slash = written.indexOf('/');
+  if (slash < 0) return literal >= value.length && value ? 'docker.io' : undefined;
+  const first = written.slice(0, slash);
+  if (!first) return undefined;
+  return /[.:]/.test(first) || first === 'localhost' ? first : 'docker.io';
+}
+
+/**
+ * Registries Kaniko reaches without a docker config: besides the config, its keychain asks Google's,
+ * ECR's and ACR's helpers (pkg/creds/creds.go), which use the node's or the pod's cloud identity —
+ * given by the cluster (workload identity, IRSA), not written in the pod.
+ */
+export function isAmbientRegistry(registry: string): boolean {
+  return /(^|\.)(gcr\.io|pkg\.dev|azurecr\.io)$|\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$|^public\.ecr\.aws$/.test(registry.replace(/:\d+$/, ''));
+}
+
+/** The slim images set no DOCKER_CONFIG (their config is $HOME/.docker) and have no shell either. */
+export function isSlimKaniko(ref: string): boolean {
+  return /(^|[-_.])slim($|[-_.])/.test(parseImageRef(ref).tag ?? '');
+}

@@ -4,7 +4,7 @@
 import type { Loc } from '../core/diagnostic.js';
 import type { JenkinsModel, StaticTemplate } from '../core/jenkins.js';
 import type { Host } from '../core/host.js';
-import { identityText, sourceRange, touchesPlaceholder, type MappedText } from '../extract/mapped-text.js';
+import { identityText, sourceRange, touchesPlaceholder, writtenText, type MappedText } from '../extract/mapped-text.js';
 export type { ContainerDef } from './containers.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import type { Value } from '../extract/reader.js';
@@ -46,7 +46,10 @@ export interface ResolvedPod {
   volumes: string[];
   /** The pod's own `volumes: [secretVolume(…), …]`, which Jenkins mounts in containerTemplate containers only. */
   templateVolumes: TemplateVolumes;
-  /** The agent container's name: `jnlp`, or the `agentContainer` option. */
+  /**
+   * The agent container's name: `jnlp`, or the `agentContainer` option — as written when it holds an
+   * interpolation (`agent-${x}`), which no container name equals and a message quotes as it stands.
+   */
   agentContainer: string;
   parents: PodParent[];
   /** How this pod's YAML combines with its parents' (`yamlMergeStrategy`; Jenkins' default is override). */
@@ -122,7 +125,7 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     containers: [],
     volumes: [],
     templateVolumes: templateVolumes(t, file),
-    agentContainer: agentOpt?.kind === 'string' ? agentOpt.text.text : 'jnlp',
+    agentContainer: agentOpt?.kind !== 'string' ? 'jnlp' : agentOpt.text.placeholders.length ? writtenText(ex.source, agentOpt.text, 0, agentOpt.text.text.length) : agentOpt.text.text,
     parents: [],
     mergeStrategy: strategy?.kind === 'call' && strategy.call.name === 'merge' ? 'merge' : 'override',
     invisibleParents: false,

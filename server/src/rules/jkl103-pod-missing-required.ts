@@ -11,7 +11,8 @@ export const rule: Rule = {
     reportSchemaIssues(ctx, 'JKL103');
     // The schema leaves `image` optional; Jenkins fills it in only for the agent container.
     for (const pod of ctx.pods) {
-      if (pod.invisibleParents) continue;
+      // An interpolated agentContainer (kept as written, so with its `$`) may name any of them.
+      if (pod.invisibleParents || pod.agentContainer.includes('$')) continue;
       // Names that some container (a containerTemplate, an inherited one) gives an image.
       const imaged = new Set(effectiveContainers(pod).flatMap((o) => (o.image || o.origin === 'static') && o.name !== undefined ? [o.name] : []));
       for (const c of pod.containers) {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { kanikoRuns, wordLoc } from './kaniko-uses.js';
+import { kanikoRuns, mayNotPush, wordLoc } from './kaniko-uses.js';
 
 export const rule: Rule = {
   code: 'JKL305',
@@ -8,10 +8,10 @@ export const rule: Rule = {
   summary: '`/kaniko/executor` with neither `--destination` nor `--no-push`',
   check(ctx) {
     for (const run of kanikoRuns(ctx)) {
-      const { words, flags } = run.call;
-      // A word from an interpolation or a shell variable may hold the flags: never guess.
-      if (words.some((w) => w.interpolated || w.text.includes('$'))) continue;
-      if (flags.has('destination') || flags.get('no-push')?.some((f) => f.value !== 'false')) continue;
+      const { words, flags, unknown } = run.call;
+      // A word an interpolation or a shell variable fills may hold the flags: never guess. As a
+      // flag's value (`--context $WORKSPACE`) it is only that value.
+      if (unknown.length || flags.has('destination') || mayNotPush(ctx, run)) continue;
       ctx.report({ loc: wordLoc(ctx, run, words[0]!), message: 'you must provide --destination, or use --no-push (Kaniko refuses to start without one)' });
     }
   },

@@ -1,12 +1,12 @@
 // Kaniko executor invocations found in `sh` steps, with the container each one runs in.
 
 import type { Loc } from '../core/diagnostic.js';
-import { sourceRange, type MappedText } from '../extract/mapped-text.js';
+import { sourceRange, writtenText, type MappedText } from '../extract/mapped-text.js';
 import type { ShellStep } from '../extract/model.js';
 import { containerNamed, stepContainerName } from '../resolve/effective.js';
 import { isKanikoContainer } from '../resolve/kaniko.js';
 import type { ContainerDef, ResolvedPod } from '../resolve/resolve.js';
-import { executorCalls, type ExecutorCall, type Word } from '../resolve/shell-words.js';
+import { executorCalls, type ExecutorCall, type FlagValue, type Word } from '../resolve/shell-words.js';
 import type { RuleContext } from './rule.js';
 
 export interface KanikoRun {
@@ -34,4 +34,20 @@ export function kanikoRuns(ctx: RuleContext): KanikoRun[] {
 
 export function wordLoc(ctx: RuleContext, run: KanikoRun, w: Word): Loc {
   return { file: ctx.file, ...sourceRange(run.script, w.start, w.end) };
+}
+
+/** A flag's value as the Jenkinsfile writes it (`registry/app:${env.BUILD_NUMBER}`), for a message. */
+export function writtenValue(ctx: RuleContext, run: KanikoRun, f: FlagValue): string {
+  const w = f.valueWord;
+  if (!w) return f.value;
+  const written = writtenText(ctx.extraction.source, run.script, w.start, w.end);
+  if (w !== f.word) return written;
+  // `--flag=value`: the part after `=`, unless quotes open before it (then the whole word).
+  return written.startsWith('-') ? written.slice(written.indexOf('=') + 1) : written;
+}
+
+/** Whether the executor may be told not to push: `--no-push` (not `=false`), or KANIKO_NO_PUSH set in the file or the container. */
+export function mayNotPush(ctx: RuleContext, run: KanikoRun): boolean {
+  if (run.call.flags.get('no-push')?.some((f) => f.value !== 'false')) return true;
+  return ctx.extraction.source.includes('KANIKO_NO_PUSH') || !!run.container?.env.includes('KANIKO_NO_PUSH');
 }

@@ -3,6 +3,7 @@
 // wins. Offsets are positions in the YAML text; callers map them through MappedText.
 
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { firstLine, syntaxMistake } from './syntax-mistake.js';
 
 export interface YamlProblem {
   start: number;
@@ -47,21 +48,11 @@ export function parseYaml(text: string): ParsedYaml {
     return { doc: parseDocument('', options), value: {}, problems: [tooDeep(0, Math.min(text.length, 1))] };
   }
   const problems: YamlProblem[] = [];
-  for (const e of doc.errors) {
-    let [start, end] = e.pos;
-    // The parser recurses per level and reports its own stack overflow as an error.
-    if (/call stack/i.test(e.message)) {
-      if (!problems.some((p) => p.limit)) problems.push(tooDeep(start, start + 1));
-      continue;
-    }
-    const quote = /Missing closing (["'])quote/.exec(e.message)?.[1];
-    if (quote && text.lastIndexOf(quote, start) >= 0) {
-      // The parser notices at the end of the text; the mistake is the quote that was opened.
-      start = text.lastIndexOf(quote, start);
-      end = start + 1;
-    }
-    problems.push({ start, end: Math.max(end, start + 1), severity: 'error', message: `Pod YAML is not valid YAML: ${firstLine(e.message)}` });
-  }
+  // The parser recurses per level and reports its own stack overflow as an error.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) problems.push(tooDeep(overflow.pos[0], overflow.pos[0] + 1));
+  const mistake = syntaxMistake(text, doc.errors.filter((e) => !/call stack/i.test(e.message)));
+  if (mistake) problems.push(mistake);
   if (!problems.some((p) => p.severity === 'error')) problems.push(...walk(doc));
   let value: unknown = {};
   if (!problems.some((p) => p.severity === 'error')) {
@@ -103,10 +94,6 @@ function walk(doc: Document.Parsed): YamlProblem[] {
     }
   }
   return problems;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.trim();
 }
 
 function dropNulls(v: unknown): unknown {
