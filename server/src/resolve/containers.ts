@@ -112,10 +112,18 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
   return out;
 }
 
-/** Names of the volumes the pod YAML declares. */
-export function yamlVolumes(y: PodYaml): string[] {
+/** Names of the volumes the pod YAML declares; undefined when a name holds an interpolation, which may be any name. */
+export function yamlVolumes(y: PodYaml): string[] | undefined {
   const volumes = (y.parsed.value as { spec?: { volumes?: unknown } } | undefined)?.spec?.volumes;
-  return Array.isArray(volumes) ? volumes.map((v: { name?: unknown } | null) => v?.name).filter((n): n is string => typeof n === 'string') : [];
+  if (!Array.isArray(volumes)) return [];
+  const names: string[] = [];
+  for (let i = 0; i < volumes.length; i++) {
+    const name = (volumes[i] as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') continue;
+    if (interpolated(y, y.parsed.doc.getIn(['spec', 'volumes', i, 'name'], true) as Ranged)) return undefined;
+    names.push(name);
+  }
+  return names;
 }
 
 /** Containers from `containers: [containerTemplate(…)]`, `containerTemplates […]` or a declarative `containerTemplate { … }`. */

@@ -42,8 +42,8 @@ export interface ResolvedPod {
   yamlFileBesideJenkinsfile?: { loc: Loc; literal: Loc; fromRoot: string };
   /** The pod's own containers: its YAML's, then its containerTemplates'. */
   containers: ContainerDef[];
-  /** Names of the pod's own YAML volumes. */
-  volumes: string[];
+  /** Names of the pod's own YAML volumes; undefined when one is an interpolation (any mount may name it). */
+  volumes: string[] | undefined;
   /** The pod's own `volumes: [secretVolume(…), …]`, which Jenkins mounts in containerTemplate containers only. */
   templateVolumes: TemplateVolumes;
   /**
@@ -155,7 +155,7 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
   }
   if (pod.yaml) {
     pod.containers.push(...yamlContainers(pod.yaml));
-    pod.volumes.push(...yamlVolumes(pod.yaml));
+    pod.volumes = yamlVolumes(pod.yaml);
   }
   pod.containers.push(...templateContainers(t, ex, file));
   return pod;

@@ -6,7 +6,9 @@ import type { Rule } from './rule.js';
 /** Volumes Jenkins adds to every pod it builds (the workspace; the agent files with agentInjection). */
 const JENKINS_VOLUMES = ['workspace-volume', 'jenkins-agent'];
 
+/** The YAML volumes of the pod and its parents; undefined when one of them cannot be known. */
 function volumesOf(pod: ResolvedPod): string[] | undefined {
+  if (!pod.volumes) return undefined;
   const names = [...pod.volumes];
   for (const p of pod.parents) {
     if (p.kind === 'static') return undefined; // a static template's volumes are not described
