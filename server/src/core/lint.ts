@@ -176,7 +176,7 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
 function inSourceForm(fix: NonNullable<Finding['fix']>, ex: Extraction, file: string): Finding['fix'] | undefined {
   const edits = [];
   for (const e of fix.edits) {
-    if (e.loc.file !== file) {
+    if (e.loc.file !== file || e.verbatim) {
       edits.push(e);
       continue;
     }

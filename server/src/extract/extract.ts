@@ -9,7 +9,9 @@ import type { AgentScope, ContainerStep, Extraction, NodeStep, PodTemplate, Shel
 import { MAX_NESTING, TokenReader, type Call, type Value } from './reader.js';
 import { innermostContaining } from './spans.js';
 
-const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh']);
+/** Read for what step scripts do (scripts/): the steps besides shells whose strings Jenkins checks for secrets, and withCredentials. */
+const OTHER_STEPS = ['echo', 'writeFile', 'withCredentials'] as const;
+const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh', ...OTHER_STEPS]);
 /** Scripted templates nest two or three deep in practice; past this, inheritance is not followed. */
 export const MAX_TEMPLATE_NESTING = 20;
 const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
@@ -137,6 +139,7 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
         const name = argument(l.call, 'name', 0);
         return { kind: l.call.name as 'pipeline' | 'stage', call: l.call, ...(name?.kind === 'string' ? { name: name.text.text } : {}) };
       }),
+    stepCalls: (name) => calls.filter((l) => l.call.name === name).map((l) => l.call),
     podLabelRefs: reader.tokens.filter((t) => t.kind === 'ident' && t.text === 'POD_LABEL').map((t) => ({ start: t.start, end: t.end })),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
     stringAt: (start, end) => stringAt(reader, start, end),
@@ -347,6 +350,7 @@ export function emptyExtraction(source: string, limits: Extraction['limits']): E
     nodes: [],
     blocks: [],
     podLabelRefs: [],
+    stepCalls: () => [],
     resolveVariable: () => undefined,
     statements: () => [],
     stringAt: () => 'straddles',
