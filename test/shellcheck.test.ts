@@ -1,0 +1,142 @@
+// ShellCheck on sh scripts: findings at their exact Jenkinsfile position for every Groovy string form,
+// the dialect a script runs in, suppressions and config by SC code, and what happens when ShellCheck is
+// off, missing, slow or still running. Needs the `shellcheck` program (Debian's); skipped without it.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { defaultConfig, type Config } from '../server/out/core/config.js';
+import type { Host, ShellcheckRun } from '../server/out/core/host.js';
+import { lint } from '../server/out/core/lint.js';
+import { FsHost } from '../server/out/host/fs-host.js';
+import { workspace } from './helpers.js';
+import { LspClient } from './lsp-client.js';
+
+const HAVE_SHELLCHECK = spawnSync('shellcheck', ['--version']).status === 0;
+
+const FILE = '/workspace/Jenkinsfile';
+
+async function run(text: string, opts: { config?: Partial<Config>; host?: Host } = {}) {
+  const config = { ...defaultConfig(), ...opts.config };
+  const result = await lint(text, { file: FILE, host: opts.host ?? new FsHost({ shellcheck: true, root: '/workspace' }), config });
+  return {
+    result,
+    found: result.diagnostics.map((d) => `${d.code} ${d.severity} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`),
+  };
+}
+
+/** A host that answers ShellCheck with `answer` and counts how often it is asked. */
+function fakeHost(answer: ShellcheckRun): Host & { asked: number } {
+  const host = {
+    asked: 0,
+    readReferencedFile: () => ({ ok: false as const, reason: 'missing' as const, message: 'no' }),
+    shellcheck: () => {
+      host.asked++;
+      return Promise.resolve(answer);
+    },
+  };
+  return host;
+}
+
+describe('ShellCheck', { skip: HAVE_SHELLCHECK ? false : 'shellcheck is not installed' }, () => {
+  // Each script has one SC2086 (an unquoted $1): it must land exactly on `$1` in the Jenkinsfile.
+  const forms: Array<[string, string, string]> = [
+    ["'…'", "node { sh 'echo $1' }", 'SC2086 info 1:17-1:19'],
+    ['"…" (an escaped $: the range covers its escape; a Groovy interpolation before it)', 'node { sh "echo ${x} \\$1" }', 'SC2086 info 1:22-1:25'],
+    ["'''…'''", "node {\n  sh '''\n    echo a\n    echo\t$1\n  '''\n}", 'SC2086 info 4:10-4:12'],
+    ['"""…"""', 'node {\n  sh """\n    echo \\"${x}\\" \\$1\n  """\n}', 'SC2086 info 3:19-3:22'],
+    ['.stripIndent()', "node {\n  sh '''\n      cd /tmp\n      echo $1\n  '''.stripIndent()\n}", 'SC2086 info 4:12-4:14'],
+    ['concatenation', "node {\n  sh 'echo a && ' +\n     \"echo ${x} \" + 'echo $1'\n}", 'SC2086 info 3:27-3:29'],
+    ['an escape before it', "node { sh 'echo \\'a\\' $1' }", 'SC2086 info 1:23-1:25'],
+  ];
+  for (const [form, text, expected] of forms) {
+    it(`lands on the exact position in a ${form} script`, async () => {
+      assert.deepEqual((await run(text)).found, [expected]);
+    });
+  }
+
+  it("carries ShellCheck's code, message and wiki link; severities map error/warning/info (style as info)", async () => {
+    const { result } = await run("node {\n  sh '''\n    [ -n x ] || echo $1\n    a=`date`\n  '''\n}");
+    const d = result.diagnostics.map((x) => [x.code, x.severity, x.href, x.message]);
+    assert.deepEqual(d, [
+      ['SC2157', 'error', 'https://www.shellcheck.net/wiki/SC2157', 'Argument to -n is always true due to literal strings.'],
+      ['SC2086', 'info', 'https://www.shellcheck.net/wiki/SC2086', 'Double quote to prevent globbing and word splitting.'],
+      ['SC2034', 'warning', 'https://www.shellcheck.net/wiki/SC2034', 'a appears unused. Verify use (or export if used externally).'],
+      ['SC2006', 'info', 'https://www.shellcheck.net/wiki/SC2006', 'Use $(...) notation instead of legacy backticks `...`.'],
+    ]);
+  });
+
+  it('says nothing where a Groovy interpolation stands, whatever its value', async () => {
+    assert.deepEqual((await run('node { sh "rm -rf ${dir}/build && cp ${src} $WORKSPACE" }')).found, []);
+  });
+
+  it('checks POSIX sh (Jenkins runs `sh -xe`), bash after a #!/bin/bash line or in container(shell: bash), and skips other interpreters', async () => {
+    assert.deepEqual((await run("node { sh '[[ -n \"$X\" ]] && echo ok' }")).found, ['SC3010 warning 1:12-1:25']);
+    assert.deepEqual((await run("node { sh '''#!/bin/bash\n[[ -n \"$X\" ]] && echo ok''' }")).found, []);
+    assert.deepEqual((await run("podTemplate { node(POD_LABEL) { container(name: 'b', shell: '/bin/bash') { sh '[[ -n \"$X\" ]] && echo ok' } } }")).found.filter((f) => f.startsWith('SC')), []);
+    assert.deepEqual((await run("node { sh '''#!/usr/bin/env python3\nprint($1)''' }")).found, []);
+    // `cd` that fails stops a `sh -xe` script: SC2164 is not reported for it.
+    assert.deepEqual((await run("node { sh 'cd build' }")).found, []);
+    assert.deepEqual((await run("node { sh '''#!/bin/sh\ncd build''' }")).found, ['SC2164 warning 2:1-2:9']);
+  });
+
+  it('leaves out what it cannot know: the environment Jenkins sets (SC2154)', async () => {
+    assert.deepEqual((await run("node { sh 'echo \"$version\"' }")).found, []);
+  });
+
+  it('is suppressed by code like our rules, and an unused SC suppression is reported only when ShellCheck ran', async () => {
+    const text = "node {\n  // jenkinsfile-lint-disable-next-line SC2086 -- globbing wanted\n  sh 'echo $1'\n  // jenkinsfile-lint-disable-next-line sc2034\n  sh 'echo ok'\n}";
+    assert.deepEqual((await run(text)).found, ['JKL901 warning 4:41-4:47']);
+    assert.deepEqual((await run(text, { config: { shellcheck: 'off' } })).found, []);
+    assert.deepEqual((await run(text, { host: fakeHost({ ok: false, reason: 'pending', message: 'running' }) })).found, []);
+  });
+
+  it('takes SC codes in the config: off, or another severity', async () => {
+    assert.deepEqual((await run("node { sh 'echo $1' }", { config: { rules: { SC2086: 'off' } } })).found, []);
+    assert.deepEqual((await run("node { sh 'echo $1' }", { config: { rules: { SC2086: 'error' } } })).found, ['SC2086 error 1:17-1:19']);
+  });
+
+  it('runs once per file, all scripts together, and not at all without sh scripts', async () => {
+    const host = fakeHost({ ok: true, comments: [[], [], []] });
+    await run("node { sh 'a'; sh 'b'; sh \"c\"; bat 'd' }", { host });
+    assert.equal(host.asked, 1);
+    await run("node { echo 'a' }", { host });
+    assert.equal(host.asked, 1);
+  });
+
+  it('is silent when missing (auto), an error when missing and asked for (on), and a timeout is an error', async () => {
+    const missing: ShellcheckRun = { ok: false, reason: 'missing', message: 'shellcheck is not installed (not found on PATH)' };
+    assert.equal((await run("node { sh 'echo $1' }", { host: fakeHost(missing) })).result.shellcheck, undefined);
+    assert.equal((await run("node { sh 'echo $1' }", { host: fakeHost(missing), config: { shellcheck: 'on' } })).result.shellcheck?.error, missing.message);
+    const slow: ShellcheckRun = { ok: false, reason: 'timeout', message: 'shellcheck did not finish within 10000 ms' };
+    assert.equal((await run("node { sh 'echo $1' }", { host: fakeHost(slow) })).result.shellcheck?.error, slow.message);
+  });
+
+  it('is not asked when off, nor by a host that cannot run programs', async () => {
+    const host = fakeHost({ ok: true, comments: [[]] });
+    await run("node { sh 'echo $1' }", { host, config: { shellcheck: 'off' } });
+    assert.equal(host.asked, 0);
+    assert.deepEqual((await run("node { sh 'echo $1' }", { host: new FsHost({ root: '/workspace' }) })).found, []);
+  });
+});
+
+describe('ShellCheck in the language server', { skip: HAVE_SHELLCHECK ? false : 'shellcheck is not installed' }, () => {
+  it('publishes the diagnostics without waiting for ShellCheck, then again with its findings', async () => {
+    const text = "node {\n  withCredentials([string(credentialsId: 't', variable: 'TOKEN')]) {\n    sh \"curl -u ${TOKEN} x\"\n    sh 'echo $1'\n  }\n}\n";
+    const c = await LspClient.start(workspace({ Jenkinsfile: text, '.git/HEAD': '' }));
+    try {
+      c.open('Jenkinsfile', text);
+      const first = await c.waitFor(c.uri('Jenkinsfile'));
+      assert.deepEqual(first.map((d) => d.code), ['JKL601']);
+      const later = await c.waitFor(c.uri('Jenkinsfile'), (p) => p.diagnostics.some((d) => String(d.code).startsWith('SC')));
+      assert.deepEqual(
+        later.map((d) => [d.code, d.range.start.line, d.range.start.character, d.codeDescription?.href]),
+        [
+          ['JKL601', 2, 16, 'https://github.com/jenkinsfile-lint/jenkinsfile-lint/blob/main/docs/rules/JKL601.md'],
+          ['SC2086', 3, 13, 'https://www.shellcheck.net/wiki/SC2086'],
+        ],
+      );
+    } finally {
+      await c.stop();
+    }
+  });
+});
