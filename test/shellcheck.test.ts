@@ -8,8 +8,9 @@ import { defaultConfig, type Config } from '../server/out/core/config.js';
 import type { Host, ShellcheckRun } from '../server/out/core/host.js';
 import { lint } from '../server/out/core/lint.js';
 import { FsHost } from '../server/out/host/fs-host.js';
-import { workspace } from './helpers.js';
+import { CLI, workspace } from './helpers.js';
 import { LspClient } from './lsp-client.js';
+import type { CodeAction } from 'vscode-languageserver';
 
 const HAVE_SHELLCHECK = spawnSync('shellcheck', ['--version']).status === 0;
 
@@ -128,6 +129,9 @@ describe('ShellCheck in the language server', { skip: HAVE_SHELLCHECK ? false : 
       const first = await c.waitFor(c.uri('Jenkinsfile'));
       assert.deepEqual(first.map((d) => d.code), ['JKL601']);
       const later = await c.waitFor(c.uri('Jenkinsfile'), (p) => p.diagnostics.some((d) => String(d.code).startsWith('SC')));
+      const sc = later.find((d) => d.code === 'SC2086')!;
+      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri('Jenkinsfile') }, range: sc.range, context: { diagnostics: [sc] } })) as CodeAction[];
+      assert.deepEqual(actions.map((a) => a.edit?.changes?.[c.uri('Jenkinsfile')]?.[0]?.newText), ['    // jenkinsfile-lint-disable-next-line SC2086\n']);
       assert.deepEqual(
         later.map((d) => [d.code, d.range.start.line, d.range.start.character, d.codeDescription?.href]),
         [
@@ -138,5 +142,31 @@ describe('ShellCheck in the language server', { skip: HAVE_SHELLCHECK ? false : 
     } finally {
       await c.stop();
     }
+  });
+});
+
+describe('ShellCheck in the editor and the CLI', { skip: HAVE_SHELLCHECK ? false : 'shellcheck is not installed' }, () => {
+  it("offers ShellCheck's own directive for a line inside a multi-line script, where a Groovy comment would be script", async () => {
+    const text = "node {\n  sh '''\n    echo ok\n    echo $1\n  '''\n}\n";
+    const c = await LspClient.start(workspace({ Jenkinsfile: text, '.git/HEAD': '' }));
+    try {
+      c.open('Jenkinsfile', text);
+      const [sc] = await c.waitFor(c.uri('Jenkinsfile'), (p) => p.diagnostics.length > 0);
+      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri('Jenkinsfile') }, range: sc!.range, context: { diagnostics: [sc] } })) as CodeAction[];
+      assert.deepEqual(actions.map((a) => [a.title, a.edit?.changes?.[c.uri('Jenkinsfile')]?.[0]?.newText]), [['Disable SC2086 for this line', '    # shellcheck disable=SC2086\n']]);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('takes SC codes in --rule and --explain, and names them as rules in SARIF with their wiki page', () => {
+    const dir = workspace({ Jenkinsfile: "node { sh 'echo $1' }\n" });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+    assert.equal(cli('--rule', 'sc2086:off', 'Jenkinsfile').stdout.trim(), '1 file: 0 pipelines, 0 pod templates; no problems');
+    assert.equal(cli('--explain', 'SC2086').stdout, "SC2086 is ShellCheck's: https://www.shellcheck.net/wiki/SC2086\n");
+    const sarif = JSON.parse(cli('--format', 'sarif', 'Jenkinsfile').stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
+    const run = sarif.runs[0]!;
+    const result = run.results.find((r) => r.ruleId === 'SC2086')!;
+    assert.equal(run.tool.driver.rules[result.ruleIndex]!.helpUri, 'https://www.shellcheck.net/wiki/SC2086');
   });
 });

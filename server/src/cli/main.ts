@@ -7,7 +7,8 @@ import { ConfigError } from '../core/config.js';
 import { SEVERITY_RANK, type Diagnostic } from '../core/diagnostic.js';
 import { packageVersion } from '../core/version.js';
 import { compileGrammarForShortRun } from '../parse/parser.js';
-import { findRule, unknownRule } from '../rules/lookup.js';
+import { findRule, shellcheckCode, unknownRule } from '../rules/lookup.js';
+import { SHELLCHECK_WIKI } from '../shellcheck/findings.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { affectedBy } from './changed.js';
 import { discover, rebaseIgnores } from './discover.js';
@@ -138,6 +139,8 @@ function fixSummary(fixed: FixOutcome[], how: NonNullable<CliOptions['fix']>): s
 
 function explain(ref: string): number {
   const rule = findRule(ref);
+  const sc = shellcheckCode(ref);
+  if (sc) return print(`${sc} is ShellCheck's: ${SHELLCHECK_WIKI}${sc}\n`);
   if (!rule) return usage(`--explain: ${unknownRule(ref)} (jenkinsfile-lint --list-rules lists them)`);
   return print(readFileSync(new URL(`../docs/${rule.code}.md`, import.meta.url), 'utf8'));
 }
