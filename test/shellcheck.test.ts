@@ -8,7 +8,10 @@ import { defaultConfig, type Config } from '../server/out/core/config.js';
 import type { Host, ShellcheckRun } from '../server/out/core/host.js';
 import { lint } from '../server/out/core/lint.js';
 import { FsHost } from '../server/out/host/fs-host.js';
-import { CLI, workspace } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusFiles, HAVE_CORPUS } from './corpus-helpers.js';
+import { CLI, CORPUS, workspace } from './helpers.js';
 import { LspClient } from './lsp-client.js';
 import type { CodeAction } from 'vscode-languageserver';
 
@@ -168,5 +171,21 @@ describe('ShellCheck in the editor and the CLI', { skip: HAVE_SHELLCHECK ? false
     const run = sarif.runs[0]!;
     const result = run.results.find((r) => r.ruleId === 'SC2086')!;
     assert.equal(run.tool.driver.rules[result.ruleIndex]!.helpUri, 'https://www.shellcheck.net/wiki/SC2086');
+  });
+});
+
+describe('ShellCheck over the corpus', { skip: !HAVE_SHELLCHECK ? 'shellcheck is not installed' : !HAVE_CORPUS ? 'no corpus' : false }, () => {
+  it("reports no error on the valid kubernetes-plugin and pipeline-model-definition files but overrideYaml's malformed test", async () => {
+    const errors: string[] = [];
+    const host = new FsHost({ shellcheck: true });
+    for (const rel of corpusFiles().filter((f) => f.startsWith('kubernetes-plugin/') || (f.startsWith('pipeline-model-definition/') && !f.includes('/errors/')))) {
+      const file = join(CORPUS, rel);
+      const r = await lint(readFileSync(file, 'utf8'), { file, host, config: defaultConfig() });
+      assert.equal(r.shellcheck?.error, undefined, rel);
+      for (const d of r.diagnostics) if (d.code.startsWith('SC') && d.severity === 'error') errors.push(`${rel.split('/').pop()}:${d.range.start.line + 1} ${d.code}`);
+    }
+    // `sh '["$VAR1" != "$VAR2"]'`: no spaces inside the brackets. It passes only because both variables
+    // are empty there (the pod's env is mis-indented), which makes the command `[ != ]`.
+    assert.deepEqual(errors.sort(), ['overrideYaml.groovy:17 SC1020', 'overrideYaml.groovy:17 SC1035', 'overrideYaml.groovy:17 SC1072', 'overrideYaml.groovy:17 SC1073']);
   });
 });
