@@ -139,7 +139,7 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
         const name = argument(l.call, 'name', 0);
         return { kind: l.call.name as 'pipeline' | 'stage', call: l.call, ...(name?.kind === 'string' ? { name: name.text.text } : {}) };
       }),
-    stepCalls: (name) => calls.filter((l) => l.call.name === name).map((l) => l.call),
+    callsNamed: (name) => calls.filter((l) => l.call.name === name).map((l) => l.call),
     podLabelRefs: reader.tokens.filter((t) => t.kind === 'ident' && t.text === 'POD_LABEL').map((t) => ({ start: t.start, end: t.end })),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
     stringAt: (start, end) => stringAt(reader, start, end),
@@ -350,7 +350,7 @@ export function emptyExtraction(source: string, limits: Extraction['limits']): E
     nodes: [],
     blocks: [],
     podLabelRefs: [],
-    stepCalls: () => [],
+    callsNamed: () => [],
     resolveVariable: () => undefined,
     statements: () => [],
     stringAt: () => 'straddles',

@@ -76,7 +76,7 @@ export interface Extraction {
   /** `pipeline { }` and `stage('name') { }` blocks, for an editor's outline. */
   blocks: Array<{ kind: 'pipeline' | 'stage'; call: Call; name?: string }>;
   /** The calls of `echo`, `writeFile` or `withCredentials` (in the order written), for what step scripts do. */
-  stepCalls(name: 'echo' | 'writeFile' | 'withCredentials'): Call[];
+  callsNamed(name: 'echo' | 'writeFile' | 'withCredentials'): Call[];
   /** Every use of the identifier POD_LABEL in code (not in strings or comments). */
   podLabelRefs: Span[];
   /** Resolves a Groovy identifier used at `offset` to the string value assigned to it before, if static. */

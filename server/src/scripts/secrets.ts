@@ -20,7 +20,7 @@ export interface SecretVariable {
 
 export function secretVariables(ex: Extraction, pipeline: Pipeline | undefined): SecretVariable[] {
   const out: SecretVariable[] = [];
-  for (const call of ex.stepCalls('withCredentials')) {
+  for (const call of ex.callsNamed('withCredentials')) {
     if (!call.closure) continue;
     const bindings = argument(call, 'bindings', 0);
     if (bindings?.kind !== 'list') continue;

@@ -23,7 +23,7 @@ export function stepStrings(ex: Extraction): StepString[] {
     if (shell.script?.kind === 'string') out.push({ step: shell.step, call: shell.call, value: shell.script, shell });
   }
   const add = (step: 'echo' | 'writeFile', name: string, position: number) => {
-    for (const call of ex.stepCalls(step)) {
+    for (const call of ex.callsNamed(step)) {
       const value = argument(call, name, position);
       if (value?.kind === 'string') out.push({ step, call, value });
     }
