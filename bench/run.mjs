@@ -5,7 +5,7 @@ import { growth } from './growth.mjs';
 import { latency, memory, memoryLargeYaml, requests } from './lsp.mjs';
 import { peerComparison } from './peer.mjs';
 import { scale } from './scale.mjs';
-import { shellcheckInstalled, shellcheckPerFile, shellcheckPerScript } from './shellcheck.mjs';
+import { shellcheckInstalled, shellcheckPerFile, shellcheckPerScript, shellcheckScale } from './shellcheck.mjs';
 import { throughput } from './throughput.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -17,6 +17,8 @@ console.log(`cold start: jenkinsfile-lint ${f(c.lintMs)} ms vs node -e 0 ${f(c.n
 if (shellcheckInstalled()) {
   const sf = shellcheckPerFile(quick ? 9 : 15);
   const sp = await shellcheckPerScript([1, 10, 50], quick ? 5 : 9);
+  const ss = shellcheckScale(quick ? 100 : 300);
+  if (ss) console.log(`shellcheck over many files: the CLI on ${ss.files} corpus copies (one thread) ${f(ss.onFilesPerSecond, 0)} files/s with it vs ${f(ss.offFilesPerSecond, 0)} files/s without — ${f(ss.addedPerFileMs)} ms added per file`);
   console.log(`shellcheck: the CLI on the example (${sf.scripts} sh scripts) ${f(sf.onMs)} ms with it vs ${f(sf.offMs)} ms without — ${f(sf.addedMs)} ms added per file (median of ${sf.pairs} interleaved pairs); in process, added per file with ${sp.rows.map((r) => `${r.scripts} scripts ${f(r.addedMs)} ms`).join(', ')} — ${f(sp.perScriptMs, 2)} ms per further script`);
 } else console.log('shellcheck: skipped, shellcheck is not installed');
 

@@ -1,12 +1,15 @@
 // What ShellCheck adds when it runs (it is off in the cold-start figure):
 // - per file: the whole CLI process on the example (three sh scripts) with `shellcheck: auto` against
 //   `shellcheck: off`, interleaved;
+// - over many files: the CLI on copies of the corpus's Jenkinsfiles (one thread), on against off;
 // - per script: in process, a Jenkinsfile with N sh steps linted with ShellCheck and without, so the
 //   slope over N is the cost of one more script in the one ShellCheck run of a file.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rmSync } from 'node:fs';
 import { cli, exampleWith, time } from './cold-start.mjs';
+import { corpusTree, run } from './scale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = (p) => import(pathToFileURL(join(root, 'server', 'out', p)).href);
@@ -57,4 +60,16 @@ export async function shellcheckPerScript(counts = [1, 10, 50], reps = 9) {
   }
   const [first, last] = [rows[0], rows[rows.length - 1]];
   return { rows, perScriptMs: (last.addedMs - first.addedMs) / (last.scripts - first.scripts) };
+}
+
+export function shellcheckScale(count = 300) {
+  const dir = corpusTree(count);
+  if (!dir) return undefined;
+  try {
+    const offMs = run(dir, 0, 'off');
+    const onMs = run(dir, 0, 'auto');
+    return { files: count, offFilesPerSecond: (count / offMs) * 1000, onFilesPerSecond: (count / onMs) * 1000, addedPerFileMs: (onMs - offMs) / count };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -21,6 +21,8 @@ const EXIT_FINDINGS = 1;
 const EXIT_TROUBLE = 2;
 const LIFTOFF_ONLY_MAX_FILES = 20;
 const PROGRESS_MIN_FILES = 50;
+/** Files linted at once on one thread: their ShellCheck processes overlap (the linting itself is not concurrent). */
+const FILES_IN_FLIGHT = 4;
 
 async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
@@ -75,11 +77,17 @@ async function main(argv: string[]): Promise<number> {
   if (workers) {
     outcomes = await lintInWorkers(new URL(import.meta.url), files, job, workers, tick);
   } else {
-    outcomes = [];
-    for (const file of files) {
-      outcomes.push(await linter.lintFile(file));
-      tick();
-    }
+    // A few files in flight, so that one file's ShellCheck process runs while the next ones are linted.
+    outcomes = new Array<FileOutcome>(files.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length) {
+        const i = next++;
+        outcomes[i] = await linter.lintFile(files[i]!);
+        tick();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, lane));
   }
   if (progress) process.stderr.write('\r\u001b[K');
   const reports = outcomes.flatMap((o) => o.reports);
