@@ -2,6 +2,7 @@
 // (logInterpolationWarnings: every GString argument of a step is checked against the sensitive variables in scope).
 
 import type { Finding } from '../core/diagnostic.js';
+import type { Call } from '../extract/reader.js';
 import { interpolations, plainVariable, type Interpolation } from '../scripts/interpolations.js';
 import { requote, singleLiteral, type Replacement } from '../scripts/requote.js';
 import { secretVariables, type SecretVariable } from '../scripts/secrets.js';
@@ -38,10 +39,10 @@ export const rule: Rule = {
     const secrets = secretVariables(ctx.extraction, ctx.declarative.pipeline);
     if (!secrets.length) return;
     const source = ctx.extraction.source;
-    for (const s of stepStrings(ctx.extraction)) {
+    const scoped = (call: Call) => secrets.filter((v) => v.scope.start < call.start && call.end <= v.scope.end);
+    for (const s of stepStrings(ctx.extraction, (call) => scoped(call).length > 0)) {
       if (!s.value.text.placeholders.length) continue;
-      const inScope = innermostFirst(secrets.filter((v) => v.scope.start < s.call.start && s.call.end <= v.scope.end));
-      if (!inScope.length) continue;
+      const inScope = innermostFirst(scoped(s.call));
       const all = interpolations(s.value.text, source);
       const leaks = all.map((i) => ({ i, read: secretsRead(i.expression, inScope) })).filter((l) => l.read.length);
       if (!leaks.length) continue;

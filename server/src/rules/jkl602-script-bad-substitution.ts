@@ -19,8 +19,7 @@ export const rule: Rule = {
   fixable: ['safe', 'unsafe'],
   check(ctx) {
     const source = ctx.extraction.source;
-    for (const s of stepStrings(ctx.extraction)) {
-      if (s.step !== 'sh') continue;
+    for (const s of stepStrings(ctx.extraction, (call) => call.name === 'sh')) {
       const mt = s.value.text;
       const text = mt.text;
       let quoting: Uint8Array | undefined;

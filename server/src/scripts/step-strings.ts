@@ -17,13 +17,15 @@ export interface StepString {
   shell?: ShellStep;
 }
 
-export function stepStrings(ex: Extraction): StepString[] {
+/** The strings of the steps that `where` keeps (arguments are read only for those: echo is everywhere). */
+export function stepStrings(ex: Extraction, where: (call: Call) => boolean = () => true): StepString[] {
   const out: StepString[] = [];
   for (const shell of ex.shells) {
-    if (shell.script?.kind === 'string') out.push({ step: shell.step, call: shell.call, value: shell.script, shell });
+    if (shell.script?.kind === 'string' && where(shell.call)) out.push({ step: shell.step, call: shell.call, value: shell.script, shell });
   }
   const add = (step: 'echo' | 'writeFile', name: string, position: number) => {
     for (const call of ex.callsNamed(step)) {
+      if (!where(call)) continue;
       const value = argument(call, name, position);
       if (value?.kind === 'string') out.push({ step, call, value });
     }
