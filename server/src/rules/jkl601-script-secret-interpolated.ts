@@ -8,7 +8,7 @@ import { requote, singleLiteral, type Replacement } from '../scripts/requote.js'
 import { secretVariables, type SecretVariable } from '../scripts/secrets.js';
 import { Quoting, shellQuoting } from '../scripts/shell-quoting.js';
 import { stepStrings, type StepString } from '../scripts/step-strings.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 
 /** How each shell reads an environment variable (none for echo and writeFile: no shell reads them). */
 const SHELL_REFERENCE: Record<string, ((name: string, braced: boolean) => string) | undefined> = {
@@ -81,7 +81,7 @@ class Fixes {
     all: Interpolation[],
     leaks: Interpolation[],
     private readonly inScope: SecretVariable[],
-    private readonly ctx: Parameters<Rule['check']>[0],
+    private readonly ctx: RuleContext,
   ) {
     if (!SHELL_REFERENCE[s.step]) return;
     if (s.step === 'sh') this.quoting = shellQuoting(s.value.text.text);
