@@ -73,10 +73,13 @@ describe('ShellCheck', { skip: HAVE_SHELLCHECK ? false : 'shellcheck is not inst
     assert.deepEqual((await run('node { sh "rm -rf ${dir}/build && cp ${src} $WORKSPACE" }')).found, []);
   });
 
-  it('checks POSIX sh (Jenkins runs `sh -xe`), bash after a #!/bin/bash line or in container(shell: bash), and skips other interpreters', async () => {
+  it('checks POSIX sh (Jenkins runs `sh -xe`), bash after a #!/bin/bash line, in container(shell: bash) or a template shell, and skips other interpreters', async () => {
     assert.deepEqual((await run("node { sh '[[ -n \"$X\" ]] && echo ok' }")).found, ['SC3010 warning 1:12-1:25']);
     assert.deepEqual((await run("node { sh '''#!/bin/bash\n[[ -n \"$X\" ]] && echo ok''' }")).found, []);
     assert.deepEqual((await run("podTemplate { node(POD_LABEL) { container(name: 'b', shell: '/bin/bash') { sh '[[ -n \"$X\" ]] && echo ok' } } }")).found.filter((f) => f.startsWith('SC')), []);
+    const template = (shell: string) => `podTemplate(containers: [containerTemplate(name: 'b', image: 'bash:5', command: 'sleep', args: '99d', shell: '${shell}')]) { node(POD_LABEL) { container('b') { sh '[[ -n "$X" ]] && echo ok' } } }`;
+    assert.deepEqual((await run(template('/usr/local/bin/bash'))).found.filter((f) => f.startsWith('SC')), []);
+    assert.deepEqual((await run(template('/bin/sh'))).found.filter((f) => f.startsWith('SC')), ['SC3010 warning 1:164-1:177']);
     assert.deepEqual((await run("node { sh '''#!/usr/bin/env python3\nprint($1)''' }")).found, []);
     // `cd` that fails stops a `sh -xe` script: SC2164 is not reported for it.
     assert.deepEqual((await run("node { sh 'cd build' }")).found, []);

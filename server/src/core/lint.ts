@@ -98,7 +98,7 @@ export async function lint(text: string, opts: LintOptions): Promise<LintResult>
   // A UTF-16 unit comes from at least one byte, so this never refuses a file under the byte limit.
   if (text.length > MAX_FILE_BYTES) return lintOversized(text, text.length, 'characters', opts);
   const analysis = await analyze(text, opts);
-  const shellcheck = opts.shellcheck === false ? undefined : await runShellcheck(analysis.extraction, opts.file, opts.host, opts.config);
+  const shellcheck = opts.shellcheck === false ? undefined : await runShellcheck(analysis.extraction, analysis.pods, opts.file, opts.host, opts.config);
   return check(text, analysis, opts, shellcheck);
 }
 

@@ -5,6 +5,7 @@ import type { Config } from '../core/config.js';
 import type { Finding } from '../core/diagnostic.js';
 import type { Host } from '../core/host.js';
 import type { Extraction } from '../extract/model.js';
+import type { ResolvedPod } from '../resolve/resolve.js';
 import { SHELLCHECK_EXCLUDED, shellcheckFindings } from './findings.js';
 import { shellScripts } from './scripts.js';
 
@@ -17,10 +18,10 @@ export interface ShellcheckOutcome {
 }
 
 /** Undefined when ShellCheck is not to run (`off`, a host that cannot run it, `auto` and not installed) or has not yet. */
-export async function runShellcheck(ex: Extraction, file: string, host: Host, config: Config): Promise<ShellcheckOutcome | undefined> {
+export async function runShellcheck(ex: Extraction, pods: readonly ResolvedPod[], file: string, host: Host, config: Config): Promise<ShellcheckOutcome | undefined> {
   const mode = config.shellcheck ?? 'auto';
   if (mode === 'off' || !host.shellcheck) return undefined;
-  const scripts = shellScripts(ex);
+  const scripts = shellScripts(ex, pods);
   if (!scripts.length) return { findings: [], scripts: 0 };
   const run = await host.shellcheck(
     scripts.map((s) => s.input),

@@ -5,6 +5,8 @@
 import { argument } from '../extract/extract.js';
 import type { MappedText } from '../extract/mapped-text.js';
 import type { Extraction, ShellStep } from '../extract/model.js';
+import { containerNamed, stepContainerName } from '../resolve/effective.js';
+import type { ResolvedPod } from '../resolve/resolve.js';
 
 export interface ShellScript {
   step: ShellStep;
@@ -20,9 +22,10 @@ const SHELLCHECK_SHELLS = new Set(['sh', 'bash', 'dash', 'ksh']);
 
 /**
  * Jenkins' sh step runs a script that does not start with `#!` as `sh -xe script`, so `cd dir` that
- * fails stops it (SC2164 is moot); `container(shell: '/bin/bash')` runs it with that shell instead.
+ * fails stops it (SC2164 is moot); in a pod, `container(name: …, shell: '/bin/bash')` or the
+ * container template's `shell` runs it with that shell instead.
  */
-export function shellScripts(ex: Extraction): ShellScript[] {
+export function shellScripts(ex: Extraction, pods: readonly ResolvedPod[]): ShellScript[] {
   const out: ShellScript[] = [];
   for (const step of ex.shells) {
     if (step.step !== 'sh' || step.script?.kind !== 'string') continue;
@@ -34,10 +37,23 @@ export function shellScripts(ex: Extraction): ShellScript[] {
       if (SHELLCHECK_SHELLS.has(exe)) out.push({ step, script, input: script.text, lineShift: 0 });
       continue;
     }
-    const dialect = containerShell(step) ?? 'sh';
+    const dialect = containerShell(step) ?? templateShell(step, pods) ?? 'sh';
     out.push({ step, script, input: `# shellcheck shell=${dialect} disable=SC2164\n${script.text}`, lineShift: 1 });
   }
   return out;
+}
+
+/** The `shell` of the container template the step runs in, when ShellCheck knows it. */
+function templateShell(step: ShellStep, pods: readonly ResolvedPod[]): string | undefined {
+  const pod = step.template && pods.find((p) => p.template === step.template);
+  const name = pod && stepContainerName(step, pod);
+  const shell = pod && name !== undefined ? containerNamed(pod, name)?.shell?.value : undefined;
+  return shellOf(shell);
+}
+
+function shellOf(commandLine: string | undefined): string | undefined {
+  const exe = basename(commandLine?.trim().split(/\s+/)[0] ?? '');
+  return SHELLCHECK_SHELLS.has(exe) ? exe : undefined;
 }
 
 function basename(path: string): string {
@@ -48,6 +64,5 @@ function basename(path: string): string {
 function containerShell(step: ShellStep): string | undefined {
   const shell = step.container && argument(step.container.call, 'shell', -1);
   if (shell?.kind !== 'string' || shell.text.placeholders.length) return undefined;
-  const exe = basename(shell.text.text.trim().split(/\s+/)[0] ?? '');
-  return SHELLCHECK_SHELLS.has(exe) ? exe : undefined;
+  return shellOf(shell.text.text);
 }
