@@ -19,14 +19,23 @@ const { getParser } = await import(pathToFileURL(join(root, 'server', 'out', 'pa
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const uri = 'file:///bench/Jenkinsfile';
 
-function client(reader, writer) {
+/**
+ * A client whose settings set `shellcheck` (off unless a benchmark measures it: with ShellCheck on,
+ * a document is published again when ShellCheck is done, which `published(version)` tells apart).
+ */
+function client(reader, writer, shellcheck = 'off') {
   const conn = createMessageConnection(new StreamMessageReader(reader), new StreamMessageWriter(writer));
-  const waiting = [];
-  conn.onNotification('textDocument/publishDiagnostics', (p) => waiting.splice(0).forEach((f) => f(p)));
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  let waiting = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const now = waiting.filter((w) => w.version === undefined || w.version === p.version);
+    waiting = waiting.filter((w) => !now.includes(w));
+    now.forEach((w) => w.resolve(p));
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ shellcheck })));
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
-  const published = () => new Promise((resolve) => waiting.push(resolve));
+  /** The next publish (of that document version, when given). */
+  const published = (version) => new Promise((resolve) => waiting.push({ version, resolve }));
   const init = async () => {
     await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
     await conn.sendNotification('initialized', {});
@@ -54,11 +63,12 @@ function lineCol(text, offset) {
   return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
 }
 
-export async function latency(edits = 300) {
+/** `shellcheck: 'auto'`: each edit changes an sh script, so ShellCheck runs in the background after every lint. */
+export async function latency(edits = 300, shellcheck = 'off') {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
-  const c = client(toClient, toServer);
+  const c = client(toClient, toServer, shellcheck);
   const text = await openBig(c);
   let p;
   const times = [];
@@ -66,7 +76,7 @@ export async function latency(edits = 300) {
   // so those are left out and the steady state is measured.
   const warmup = 100;
   for (let i = 0; i < warmup + edits; i++) {
-    p = c.published();
+    p = c.published(i + 2);
     const t0 = performance.now();
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
     await p;

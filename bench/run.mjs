@@ -5,6 +5,7 @@ import { growth } from './growth.mjs';
 import { latency, memory, memoryLargeYaml, requests } from './lsp.mjs';
 import { peerComparison } from './peer.mjs';
 import { scale } from './scale.mjs';
+import { shellcheckInstalled, shellcheckPerFile, shellcheckPerScript, shellcheckScale } from './shellcheck.mjs';
 import { throughput } from './throughput.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -12,6 +13,14 @@ const f = (n, d = 1) => n.toFixed(d);
 
 const c = coldStart(quick ? 9 : 15);
 console.log(`cold start: jenkinsfile-lint ${f(c.lintMs)} ms vs node -e 0 ${f(c.nodeMs)} ms — median ratio ${f(c.ratio, 2)}× over ${c.pairs} interleaved pairs (target ≤ 1.5)`);
+
+if (shellcheckInstalled()) {
+  const sf = shellcheckPerFile(quick ? 9 : 15);
+  const sp = await shellcheckPerScript([1, 10, 50], quick ? 5 : 9);
+  const ss = shellcheckScale(quick ? 100 : 300);
+  if (ss) console.log(`shellcheck over many files: the CLI on ${ss.files} corpus copies (one thread) ${f(ss.onFilesPerSecond, 0)} files/s with it vs ${f(ss.offFilesPerSecond, 0)} files/s without — ${f(ss.addedPerFileMs)} ms added per file`);
+  console.log(`shellcheck: the CLI on the example (${sf.scripts} sh scripts) ${f(sf.onMs)} ms with it vs ${f(sf.offMs)} ms without — ${f(sf.addedMs)} ms added per file (median of ${sf.pairs} interleaved pairs); in process, added per file with ${sp.rows.map((r) => `${r.scripts} scripts ${f(r.addedMs)} ms`).join(', ')} — ${f(sp.perScriptMs, 2)} ms per further script`);
+} else console.log('shellcheck: skipped, shellcheck is not installed');
 
 const t = await throughput();
 if (t) {
@@ -24,6 +33,11 @@ if (s) console.log(`scale: ${s.files} files: ${f(s.oneCoreFilesPerSecond, 0)} fi
 
 const l = await latency(quick ? 100 : 300);
 console.log(`lsp latency: didChange → publishDiagnostics on ${l.lines} lines: p50 ${f(l.p50, 2)} ms, p95 ${f(l.p95, 2)} ms (target p95 ≤ 10 ms); bare tree-sitter parse ${f(l.parseP50, 2)} ms — p50 ratio ${f(l.p50 / l.parseP50, 2)}×`);
+
+if (shellcheckInstalled()) {
+  const ls = await latency(quick ? 100 : 300, 'auto');
+  console.log(`lsp latency with ShellCheck running in the background after each edit (each edit changes a script): p50 ${f(ls.p50, 2)} ms, p95 ${f(ls.p95, 2)} ms (target p95 ≤ 10 ms)`);
+}
 
 const q = await requests(quick ? 100 : 300);
 console.log(`lsp requests after each edit, on the same file: ${Object.entries(q).map(([name, x]) => `${name} p50 ${f(x.p50, 2)} ms, p95 ${f(x.p95, 2)} ms`).join('; ')}`);

@@ -59,6 +59,20 @@ const PMD_REJECTED: Array<{ file: string; line: number; code: string; why: strin
   { file: 'simplePipelineWithTestTrigger.groovy', line: 29, code: 'JKL409', why: 'testtrigger is a trigger only its test defines (warning)' },
   { file: 'simplePipelineWithTestTrigger.groovy', line: 30, code: 'JKL409', why: 'testtriggerb, the same (warning)' },
   { file: 'agent/multipleVariablesForAgent.groovy', line: 27, code: 'JKL404', why: 'otherField is an agent type only its test defines (LabelAndOtherFieldAgent; warning)' },
+  // Jenkins' own tests of credentials() echo and write the secrets through GStrings (`writeFile text: "${CRED1}"`),
+  // which Jenkins now warns about at run time: "A secret was passed to "writeFile" using Groovy String interpolation".
+  ...Object.entries({
+    credentialsDollarQuotes: [43, 44],
+    credentialsEnvCrossReference: [43, 44],
+    credentialsInGroup: [36, 46, 54],
+    credentialsUsedInWhenEnv: [36, 38],
+    credentialsUsedInWhenExpression: [36, 38],
+    fileCredentialsInEnv: [38, 40, 51, 53],
+    mixedEnv: [44, 45],
+    paramsInCreds: [41, 43, 48, 50],
+    sshCredentialsInEnv: [36, 38, 49, 50, 51, 52],
+    usernamePassword: [36, 38, 42, 44],
+  }).flatMap(([f, lines]) => lines.map((line) => ({ file: `environment/${f}.groovy`, line, code: 'JKL601', why: 'a credentials() secret interpolated into echo/writeFile (warning)' }))),
 ];
 
 /**
@@ -98,6 +112,17 @@ const WILD_EXPECTED: Array<{ file: string; line: number; code: string; why: stri
   { file: 'wild/044-ramilmammadov-kubertest-Jenkinsfile', line: 10, code: 'JKL402', why: "stage('Build') twice (MANIFEST): Duplicate stage name" },
   { file: 'wild/074-junjieyjj-Easydevops-CI_Pipeline.groovy', line: 39, code: 'JKL409', why: "gitLabConnection (gitlab-plugin), an option of a plugin the catalog does not cover: Jenkins' message as a warning" },
   { file: 'wild/074-junjieyjj-Easydevops-CI_Pipeline.groovy', line: 51, code: 'JKL409', why: 'GenericTrigger (generic-webhook-trigger), the same for a trigger' },
+  // Secrets bound by withCredentials and interpolated by Groovy into sh (Jenkins warns at run time).
+  ...[
+    ['030-ngo-l-jenkins-build-test-Jenkinsfile', 83, 'sshUserPrivateKey keyFileVariable: ssh-add ${keyfile}'],
+    ['030-ngo-l-jenkins-build-test-Jenkinsfile', 141, 'usernamePassword passwordVariable: buildah login -p=${PWD}'],
+    ['030-ngo-l-jenkins-build-test-Jenkinsfile', 152, 'the same, a second login'],
+    ['030-ngo-l-jenkins-build-test-Jenkinsfile', 216, 'file variable: cp ${FILE}'],
+    ['034-cgi-eoss-ftep-Jenkinsfile.k8s', 97, "usernameColonPassword: curl --user '${NEXUS_USERPASS}'"],
+    ['054-shin-imai-cicd-training-Jenkinsfile.groovy', 40, 'passwordVariable in a git remote URL: https://${PAT}@github.com'],
+    ['054-shin-imai-cicd-training-Jenkinsfile.groovy', 49, 'the same token in an Authorization header'],
+    ['070-naivedhagrawal-jenkins-shared-libraries-dockerbuildpush.groovy', 57, 'passwordVariable written to ~/.git-credentials: ${GIT_PASS}'],
+  ].map(([f, line, why]) => ({ file: `wild/${f}`, line: line as number, code: 'JKL601', why: `${why} (warning)` })),
 ];
 
 /**

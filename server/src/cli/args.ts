@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleSetting } from '../core/config.js';
 import type { Severity } from '../core/diagnostic.js';
-import { findRule, unknownRule } from '../rules/lookup.js';
+import { findRule, shellcheckCode, unknownRule } from '../rules/lookup.js';
 import { FORMATS, type Format } from './formatters/index.js';
 
 export interface CliOptions {
@@ -140,9 +140,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
   for (const r of v.rule ?? []) {
     const m = /^([\w-]+)[:=](\w+)$/.exec(r);
     if (!m || !(SETTINGS as readonly string[]).includes(m[2]!.toLowerCase())) throw new UsageError(`--rule takes RULE:SEVERITY such as JKL306:off or kaniko-archived-image:off, not "${r}"`);
-    const rule = findRule(m[1]!);
-    if (!rule) throw new UsageError(`--rule ${r}: ${unknownRule(m[1]!)} (jenkinsfile-lint --list-rules lists them)`);
-    rules[rule.code] = m[2]!.toLowerCase() as RuleSetting;
+    const code = findRule(m[1]!)?.code ?? shellcheckCode(m[1]!);
+    if (!code) throw new UsageError(`--rule ${r}: ${unknownRule(m[1]!)} (jenkinsfile-lint --list-rules lists them)`);
+    rules[code] = m[2]!.toLowerCase() as RuleSetting;
   }
   const fixing = v.fix || v['fix-unsafe'] || v['fix-dry-run'];
   if (fixing && positionals.includes('-')) throw new UsageError('--fix cannot fix standard input');

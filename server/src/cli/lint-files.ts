@@ -57,7 +57,7 @@ export const WORKER_MIN_FILES = 200;
 const MAX_FIX_PASSES = 10;
 
 export class FileLinter {
-  private readonly host = new FsHost();
+  private readonly host = new FsHost({ shellcheck: true });
   private readonly configs: ConfigLoader;
 
   constructor(private readonly job: LintJob) {
@@ -96,6 +96,8 @@ export class FileLinter {
     let error: string | undefined;
     let fixed: FixOutcome | undefined;
     if (this.job.fix && file !== '-') ({ result, error, fixed } = await this.fix(name, result, config, this.job.fix));
+    // ShellCheck asked for (`shellcheck: on`) and missing, or stuck: the findings are not all there.
+    if (!error && result.shellcheck?.error) error = `${name}: ${result.shellcheck.error}`;
     // Group by file: the Jenkinsfile as given, then any yamlFile it read, relative to the cwd.
     const reports: FileReport[] = [];
     for (const [f, t] of result.texts) {

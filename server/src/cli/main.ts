@@ -7,7 +7,8 @@ import { ConfigError } from '../core/config.js';
 import { SEVERITY_RANK, type Diagnostic } from '../core/diagnostic.js';
 import { packageVersion } from '../core/version.js';
 import { compileGrammarForShortRun } from '../parse/parser.js';
-import { findRule, unknownRule } from '../rules/lookup.js';
+import { findRule, shellcheckCode, unknownRule } from '../rules/lookup.js';
+import { SHELLCHECK_WIKI } from '../shellcheck/findings.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { affectedBy } from './changed.js';
 import { discover, rebaseIgnores } from './discover.js';
@@ -20,6 +21,8 @@ const EXIT_FINDINGS = 1;
 const EXIT_TROUBLE = 2;
 const LIFTOFF_ONLY_MAX_FILES = 20;
 const PROGRESS_MIN_FILES = 50;
+/** Files linted at once on one thread: their ShellCheck processes overlap (the linting itself is not concurrent). */
+const FILES_IN_FLIGHT = 4;
 
 async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
@@ -74,11 +77,17 @@ async function main(argv: string[]): Promise<number> {
   if (workers) {
     outcomes = await lintInWorkers(new URL(import.meta.url), files, job, workers, tick);
   } else {
-    outcomes = [];
-    for (const file of files) {
-      outcomes.push(await linter.lintFile(file));
-      tick();
-    }
+    // A few files in flight, so that one file's ShellCheck process runs while the next ones are linted.
+    outcomes = new Array<FileOutcome>(files.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length) {
+        const i = next++;
+        outcomes[i] = await linter.lintFile(files[i]!);
+        tick();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, lane));
   }
   if (progress) process.stderr.write('\r\u001b[K');
   const reports = outcomes.flatMap((o) => o.reports);
@@ -138,6 +147,8 @@ function fixSummary(fixed: FixOutcome[], how: NonNullable<CliOptions['fix']>): s
 
 function explain(ref: string): number {
   const rule = findRule(ref);
+  const sc = shellcheckCode(ref);
+  if (sc) return print(`${sc} is ShellCheck's: ${SHELLCHECK_WIKI}${sc}\n`);
   if (!rule) return usage(`--explain: ${unknownRule(ref)} (jenkinsfile-lint --list-rules lists them)`);
   return print(readFileSync(new URL(`../docs/${rule.code}.md`, import.meta.url), 'utf8'));
 }

@@ -4,7 +4,7 @@
 // key, and in a file with its line and column.
 
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { findRule, unknownRule } from '../rules/lookup.js';
+import { findRule, shellcheckCode, unknownRule } from '../rules/lookup.js';
 import { suggest } from '../schema/validate-pod.js';
 import { configValidator, type AjvError } from '../schema/validators.js';
 import type { Severity } from './diagnostic.js';
@@ -18,6 +18,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Globs of files to leave out of directory searches, relative to the config file. */
   ignore?: string[];
+  /** Whether ShellCheck runs on `sh` scripts: when installed (auto, the default), always (on), never (off). */
+  shellcheck?: 'auto' | 'on' | 'off';
   /** What is known of the Jenkins; the host fills it in from `casc`, `pluginsFile` and `gdsl` too. */
   jenkins: JenkinsModel;
 }
@@ -109,6 +111,7 @@ export function configFromData(data: unknown, source: string, locate: (path: Key
   const raw = data as {
     rules?: Record<string, RuleSetting>;
     ignore?: string[];
+    shellcheck?: Config['shellcheck'];
     jenkins?: { clouds?: string[]; templates?: Array<Omit<StaticTemplate, 'containers'> & { containers?: string[] }>; plugins?: string[]; globals?: string[]; casc?: string; pluginsFile?: string; gdsl?: string };
   };
   // Rules by code in any case or by name; kept by code.
@@ -116,7 +119,11 @@ export function configFromData(data: unknown, source: string, locate: (path: Key
   const rulesWritten = raw && typeof raw.rules === 'object' && !Array.isArray(raw.rules) ? raw.rules : {};
   for (const [ref, setting] of Object.entries(rulesWritten)) {
     const rule = findRule(ref);
-    if (!rule) add(['rules', ref], 'key', unknownRule(ref));
+    const sc = shellcheckCode(ref);
+    if (sc) {
+      if (sc in rules) add(['rules', ref], 'key', `names ${sc} a second time`);
+      else rules[sc] = setting;
+    } else if (!rule) add(['rules', ref], 'key', unknownRule(ref));
     else if (rule.code in rules) add(['rules', ref], 'key', `names ${rule.code} (${rule.name}) a second time`);
     else rules[rule.code] = setting;
   }
@@ -129,6 +136,7 @@ export function configFromData(data: unknown, source: string, locate: (path: Key
   return {
     rules,
     ...(raw.ignore ? { ignore: raw.ignore } : {}),
+    ...(raw.shellcheck ? { shellcheck: raw.shellcheck } : {}),
     jenkins: { ...jenkins, ...(templates ? { templates } : {}) },
     jenkinsFiles: { ...(casc ? { casc } : {}), ...(pluginsFile ? { pluginsFile } : {}), ...(gdsl ? { gdsl } : {}) },
     locate: (path) => locate(path, 'value'),

@@ -70,5 +70,6 @@ export interface Finding {
   /** Overrides the rule's default severity for this finding (e.g. a warning when a parent is invisible). */
   severity?: Severity;
   related?: Array<{ loc: Loc; message: string }>;
-  fix?: { title: string; edits: Array<{ loc: Loc; newText: string }>; safe: boolean };
+  /** `verbatim`: newText is Groovy source for [loc) (a whole string literal rewritten), not text inside a string. */
+  fix?: { title: string; edits: Array<{ loc: Loc; newText: string; verbatim?: true }>; safe: boolean };
 }

@@ -29,4 +29,23 @@ export interface Host {
    * at its root): steps the catalog cannot know.
    */
   libraryGlobals?(jenkinsfile: string): readonly string[];
+  /**
+   * Runs ShellCheck over the scripts (each one a file's text), all in one run: its comments for each
+   * script, in order. Absent on a host that cannot run programs; the core only asks.
+   */
+  shellcheck?(scripts: readonly string[], exclude: readonly string[]): Promise<ShellcheckRun>;
 }
+
+/** ShellCheck's `--format=json1` comment; line and column 1-based, a tab one column. */
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+}
+
+/** `pending`: the language server's host runs it in the background and lints again when it is done. */
+export type ShellcheckRun = { ok: true; comments: ShellcheckComment[][] } | { ok: false; reason: 'missing' | 'timeout' | 'failed' | 'pending'; message: string };

@@ -13,6 +13,8 @@ import { TokenReader } from '../extract/reader.js';
 import type { Extraction, PodTemplate } from '../extract/model.js';
 import { resolvePods, type ResolvedPod } from '../resolve/resolve.js';
 import { RULES } from '../rules/index.js';
+import { SHELLCHECK_WIKI } from '../shellcheck/findings.js';
+import { runShellcheck, type ShellcheckOutcome } from '../shellcheck/run.js';
 import { DOCS_BASE, type Rule, type RuleContext } from '../rules/rule.js';
 import { applyDirectives, collectDirectives } from '../suppress/directives.js';
 import type { Config } from './config.js';
@@ -34,6 +36,11 @@ export interface LintOptions {
    * incremental parse); otherwise one is made and freed when needed.
    */
   tree?: () => Promise<Tree>;
+  /**
+   * Whether ShellCheck may run as part of this lint (as configured, on a host that can run it); the
+   * language server says no and runs it after publishing, off the keystroke path.
+   */
+  shellcheck?: boolean;
 }
 
 export interface LintResult {
@@ -47,6 +54,8 @@ export interface LintResult {
   lines(file: string): LineIndex;
   /** What was there to check, so that a report with no findings is not taken for more than it is. */
   checked: { pipelines: number; podTemplates: number };
+  /** What ShellCheck said, when it ran (or should have and could not). */
+  shellcheck?: ShellcheckOutcome;
 }
 
 export interface Analysis {
@@ -91,7 +100,9 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export async function lint(text: string, opts: LintOptions): Promise<LintResult> {
   // A UTF-16 unit comes from at least one byte, so this never refuses a file under the byte limit.
   if (text.length > MAX_FILE_BYTES) return lintOversized(text, text.length, 'characters', opts);
-  return check(text, await analyze(text, opts), opts);
+  const analysis = await analyze(text, opts);
+  const shellcheck = opts.shellcheck === false ? undefined : await runShellcheck(analysis.extraction, analysis.pods, opts.file, opts.host, opts.config);
+  return check(text, analysis, opts, shellcheck);
 }
 
 /** The result for a file over MAX_FILE_BYTES (`size` in `unit`); `text` is what is known of it, maybe nothing. */
@@ -110,7 +121,8 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-export function check(text: string, analysis: Analysis, opts: LintOptions): LintResult {
+/** The findings of every rule on an analysis, with ShellCheck's when it ran. */
+export function check(text: string, analysis: Analysis, opts: LintOptions, shellcheck?: ShellcheckOutcome): LintResult {
   const { extraction, pods } = analysis;
   const texts = new Map<string, string>([[opts.file, text]]);
   for (const p of pods) if (p.yaml && p.yaml.file !== opts.file) texts.set(p.yaml.file, p.yaml.text.text);
@@ -121,15 +133,17 @@ export function check(text: string, analysis: Analysis, opts: LintOptions): Lint
     return idx;
   };
   const directives = collectDirectives(extraction, pods, opts.file, lines);
-  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, declarative: analysis.declarative, syntax: analysis.syntax, directives, textOf: (f) => texts.get(f) }, opts);
-  const kept = applyDirectives(toDiagnostics(run(undefined), lines, opts.config), directives, opts.file);
+  const shellcheckRan = !!shellcheck && !shellcheck.error;
+  const run = (phase: Rule['phase']) => runRules(RULES.filter((r) => r.phase === phase), { extraction, pods, declarative: analysis.declarative, syntax: analysis.syntax, directives, shellcheckRan, textOf: (f) => texts.get(f) }, opts);
+  const scripts = (shellcheck?.findings ?? []).filter((f) => opts.config.rules[f.code] !== 'off');
+  const kept = applyDirectives(toDiagnostics([...run(undefined), ...scripts], lines, opts.config), directives, opts.file);
   const diagnostics = [...kept, ...toDiagnostics(run('suppressions'), lines, opts.config)];
   // One pod per pod template (and one for a pod YAML file linted on its own).
   const checked = { pipelines: extraction.blocks.filter((b) => b.kind === 'pipeline').length, podTemplates: pods.length };
-  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis, lines, checked };
+  return { diagnostics: sortDiagnostics(diagnostics, [...texts.keys()]), texts, analysis, lines, checked, ...(shellcheck ? { shellcheck } : {}) };
 }
 
-function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'declarative' | 'syntax' | 'directives' | 'textOf'>, opts: LintOptions): Finding[] {
+function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' | 'declarative' | 'syntax' | 'directives' | 'shellcheckRan' | 'textOf'>, opts: LintOptions): Finding[] {
   const findings: Finding[] = [];
   const byTemplate = new Map<PodTemplate, ResolvedPod>(model.pods.map((p) => [p.template, p]));
   let current: Rule | undefined;
@@ -140,6 +154,7 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
     declarative: model.declarative,
     syntax: model.syntax,
     directives: model.directives,
+    shellcheckRan: model.shellcheckRan,
     textOf: model.textOf,
     libraryGlobals: () => opts.host.libraryGlobals?.(opts.file) ?? [],
     file: opts.file,
@@ -179,7 +194,7 @@ function runRules(rules: Rule[], model: Pick<RuleContext, 'extraction' | 'pods' 
 function inSourceForm(fix: NonNullable<Finding['fix']>, ex: Extraction, file: string): Finding['fix'] | undefined {
   const edits = [];
   for (const e of fix.edits) {
-    if (e.loc.file !== file) {
+    if (e.loc.file !== file || e.verbatim) {
       edits.push(e);
       continue;
     }
@@ -211,7 +226,7 @@ function toDiagnostics(findings: Finding[], lines: (file: string) => LineIndex, 
       message: f.message,
       file: f.loc.file,
       range: range(f.loc),
-      href: `${DOCS_BASE}${f.code}.md`,
+      href: f.code.startsWith('SC') ? `${SHELLCHECK_WIKI}${f.code}` : `${DOCS_BASE}${f.code}.md`,
       ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.loc.file, range: range(r.loc), message: r.message })) } : {}),
       ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map((e) => ({ file: e.loc.file, start: e.loc.start, end: e.loc.end, range: range(e.loc), newText: e.newText })), safe: f.fix.safe } } : {}),
     });

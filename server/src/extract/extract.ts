@@ -11,7 +11,9 @@ import type { AgentScope, ContainerStep, Extraction, NodeStep, PodLabelRef, PodT
 import { MAX_NESTING, TokenReader, type Call, type Value } from './reader.js';
 import { innermostContaining } from './spans.js';
 
-const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh']);
+/** Read for what step scripts do (scripts/): the steps besides shells whose strings Jenkins checks for secrets, and withCredentials. */
+const OTHER_STEPS = ['echo', 'writeFile', 'withCredentials'] as const;
+const CALL_NAMES = new Set(['pipeline', 'stage', 'agent', 'kubernetes', 'podTemplate', 'container', 'node', 'sh', 'bat', 'powershell', 'pwsh', ...OTHER_STEPS]);
 /** Scripted templates nest two or three deep in practice; past this, inheritance is not followed. */
 export const MAX_TEMPLATE_NESTING = 20;
 const SHELL_STEPS = new Set(['sh', 'bat', 'powershell', 'pwsh']);
@@ -141,6 +143,7 @@ export function extract(tree: Tree | undefined, reader: TokenReader): Extraction
         const name = argument(l.call, 'name', 0);
         return { kind: l.call.name as 'pipeline' | 'stage', call: l.call, ...(name?.kind === 'string' ? { name: name.text.text } : {}) };
       }),
+    callsNamed: (name) => calls.filter((l) => l.call.name === name).map((l) => l.call),
     podLabelRefs: podLabelRefs(reader),
     callsIn: (call) => (call.closure ? callsIn(reader, call.closure) : []),
     statements: (call) => (call.closure ? reader.statements(call.closure) : []),
@@ -385,6 +388,7 @@ export function emptyExtraction(source: string, limits: Extraction['limits']): E
     blocks: [],
     podLabelRefs: [],
     callsIn: () => [],
+    callsNamed: () => [],
     resolveVariable: () => undefined,
     statements: () => [],
     stringAt: () => 'straddles',

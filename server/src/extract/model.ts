@@ -101,6 +101,8 @@ export interface Extraction {
   nodes: NodeStep[];
   /** `pipeline { }` and `stage('name') { }` blocks, for an editor's outline. */
   blocks: Array<{ kind: 'pipeline' | 'stage'; call: Call; name?: string }>;
+  /** The calls of `echo`, `writeFile` or `withCredentials` (in the order written), for what step scripts do. */
+  callsNamed(name: 'echo' | 'writeFile' | 'withCredentials'): Call[];
   /** Every use of the identifier POD_LABEL in code (not in strings or comments). */
   podLabelRefs: PodLabelRef[];
   /** The calls written inside a call's block, at any depth, in order (Groovy keywords such as `if (…)` left out). */

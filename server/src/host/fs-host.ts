@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Host, ReadResult } from '../core/host.js';
 import { readRegularFile } from './read-file.js';
+import { runShellcheck } from './shellcheck-process.js';
 
 /** Largest file the linter reads for a `yamlFile` (a pod spec is a few KB). */
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
@@ -36,13 +37,20 @@ export interface FsHostOptions {
   maxBytes?: number;
   /** An untrusted workspace (an editor's restricted mode): read nothing a file names. */
   untrusted?: boolean;
+  /** Run ShellCheck when the config asks (the CLI does; tests choose), or run it this way (the language server's cache). */
+  shellcheck?: boolean | NonNullable<Host['shellcheck']>;
 }
 
 export class FsHost implements Host {
   private readonly globals = new Map<string, string[]>();
   private readonly roots = new Map<string, string>();
 
-  constructor(private readonly options: FsHostOptions = {}) {}
+  readonly shellcheck?: Host['shellcheck'];
+
+  constructor(private readonly options: FsHostOptions = {}) {
+    // Not in an untrusted workspace, where nothing is run on its behalf.
+    if (options.shellcheck && !options.untrusted) this.shellcheck = options.shellcheck === true ? runShellcheck : options.shellcheck;
+  }
 
   libraryGlobals(jenkinsfile: string): readonly string[] {
     if (this.options.untrusted) return [];

@@ -11,5 +11,6 @@ export function withTexts(host: Host, texts: ReadonlyMap<string, string>): Host 
       return read.ok && text !== undefined ? { ...read, text } : read;
     },
     ...(host.libraryGlobals ? { libraryGlobals: (jenkinsfile: string) => host.libraryGlobals!(jenkinsfile) } : {}),
+    ...(host.shellcheck ? { shellcheck: host.shellcheck.bind(host) } : {}),
   };
 }

@@ -34,7 +34,10 @@ function disableForLine(l: Linted, d: Diagnostic, fileUri: string): CodeAction {
   const lineStart = lines.offset({ line: d.range.start.line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const inYaml = d.file !== l.path || !!yamlAt(l, lineStart + indent.length);
-  const comment = `${indent}${inYaml ? '#' : '//'} jenkinsfile-lint-disable-next-line ${d.code}\n`;
+  // A line of a multi-line sh script: a Groovy comment there would be part of the script; ShellCheck reads its own.
+  const where = d.file === l.path && d.code.startsWith('SC') ? l.result.analysis.extraction.stringAt(lineStart, lineStart) : 'code';
+  const inScript = typeof where === 'object';
+  const comment = inScript ? `${indent}# shellcheck disable=${d.code}\n` : `${indent}${inYaml ? '#' : '//'} jenkinsfile-lint-disable-next-line ${d.code}\n`;
   const at = { line: d.range.start.line, character: 0 };
   return {
     title: `Disable ${d.code} for this line`,

@@ -5,6 +5,8 @@ import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageser
 import type { Config } from '../core/config.js';
 import { lint, type LintResult } from '../core/lint.js';
 import { FsHost } from '../host/fs-host.js';
+import { runShellcheck } from '../host/shellcheck-process.js';
+import { ShellcheckCache } from './shellcheck-cache.js';
 import type { Documents } from './documents.js';
 import { pathToUri, toLsp, uriToPath } from './convert.js';
 import type { Settings } from './settings.js';
@@ -24,6 +26,9 @@ export class Linter {
   private readonly results = new Map<string, Linted>();
   /** yamlFile URI → (Jenkinsfile URI → its diagnostics in that yamlFile). */
   private readonly yaml = new Map<string, Map<string, LspDiagnostic[]>>();
+  /** ShellCheck's comments per document, run in the background: a lint never waits for them. */
+  private readonly shellcheck = new ShellcheckCache(runShellcheck, (uri) => this.schedule(uri));
+  private readonly shellcheckErrors = new Set<string>();
   /** Called after every publish (tests and the benchmark observe it). */
   onPublished: (uri: string) => void = () => {};
 
@@ -78,8 +83,14 @@ export class Linter {
     const version = open.doc.version;
     const text = open.doc.getText();
     // A yamlFile is read from the document's own repository, as the CLI reads it (not from a workspace folder).
-    const result = await lint(text, { file: path, host: new FsHost({ untrusted: this.untrusted }), config, tree: () => this.documents.tree(open) });
+    const host = new FsHost({ untrusted: this.untrusted, shellcheck: this.shellcheck.for(uri) });
+    const result = await lint(text, { file: path, host, config, tree: () => this.documents.tree(open) });
     if (this.documents.get(uri)?.doc.version !== version) return; // a newer edit will publish
+    const scError = result.shellcheck?.error;
+    if (scError && !this.shellcheckErrors.has(scError)) {
+      this.shellcheckErrors.add(scError);
+      this.connection.console.error(`jenkinsfile-lint: ${scError}`);
+    }
     this.results.set(uri, { version, text, path, result, config });
     this.publish(uri, version, path, result);
   }
@@ -114,6 +125,7 @@ export class Linter {
   }
 
   close(uri: string): void {
+    this.shellcheck.close(uri);
     this.pending.get(uri)?.();
     this.pending.delete(uri);
     this.results.delete(uri);

@@ -75,7 +75,7 @@ export class Settings {
       this.problem(client.message);
       return file;
     }
-    return { ...file, rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } };
+    return { ...file, ...(client.shellcheck ? { shellcheck: client.shellcheck } : {}), rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } };
   }
 
   private problem(message: string): void {

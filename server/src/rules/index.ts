@@ -43,11 +43,13 @@ import { rule as JKL409 } from './jkl409-declarative-directive.js';
 import { rule as JKL410 } from './jkl410-declarative-value.js';
 import { rule as JKL501 } from './jkl501-step-arguments.js';
 import { rule as JKL502 } from './jkl502-step-unknown.js';
+import { rule as JKL601 } from './jkl601-script-secret-interpolated.js';
+import { rule as JKL602 } from './jkl602-script-bad-substitution.js';
 import { rule as JKL901 } from './jkl901-suppression-unused.js';
 import { rule as JKL902 } from './jkl902-suppression-unknown-code.js';
 
 export const RULES: readonly Rule[] = [
-  JKL001, JKL002, JKL003, JKL004, JKL005, JKL101, JKL102, JKL103, JKL104, JKL105, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL213, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL401, JKL402, JKL403, JKL404, JKL405, JKL406, JKL407, JKL408, JKL409, JKL410, JKL501, JKL502, JKL901, JKL902,
+  JKL001, JKL002, JKL003, JKL004, JKL005, JKL101, JKL102, JKL103, JKL104, JKL105, JKL201, JKL202, JKL203, JKL204, JKL205, JKL206, JKL207, JKL208, JKL209, JKL210, JKL211, JKL212, JKL213, JKL301, JKL302, JKL303, JKL304, JKL305, JKL306, JKL401, JKL402, JKL403, JKL404, JKL405, JKL406, JKL407, JKL408, JKL409, JKL410, JKL501, JKL502, JKL601, JKL602, JKL901, JKL902,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -1,5 +1,6 @@
 // Rules as users name them — in --explain, --rule, the config's and the editor's `rules`, and
 // suppression comments: by code in any case (`jkl204`) or by name (`container-not-in-pod`).
+// ShellCheck's codes are named the same way in the config and in suppressions.
 
 import { distance } from 'fastest-levenshtein';
 import { suggest } from '../schema/validate-pod.js';
@@ -10,6 +11,11 @@ export function findRule(ref: string): Rule | undefined {
   const upper = ref.toUpperCase();
   const lower = ref.toLowerCase();
   return RULES.find((r) => r.code === upper || r.name === lower);
+}
+
+/** ShellCheck's codes (`SC2086`, in any case) are not rules of ours, but are named wherever rules are. */
+export function shellcheckCode(ref: string): string | undefined {
+  return /^sc\d{4}$/i.test(ref) ? ref.toUpperCase() : undefined;
 }
 
 /** The code or name closest to an unknown one, for a did-you-mean. */

@@ -21,6 +21,8 @@ export interface RuleContext {
   config: Config;
   /** Suppression directives, with which codes they used (filled in for rules of the 'suppressions' phase). */
   directives: Directive[];
+  /** Whether ShellCheck's findings are among those the directives were applied to. */
+  shellcheckRan: boolean;
   /** The global variables of a shared library in the Jenkinsfile's repository (`vars/*.groovy`). */
   libraryGlobals(): readonly string[];
   /** The text of the Jenkinsfile or of a yamlFile it reads (what Loc offsets index). */

@@ -8,12 +8,12 @@ import { LineIndex } from '../core/line-index.js';
 import { sourceRange } from '../extract/mapped-text.js';
 import type { Extraction } from '../extract/model.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
-import { findRule } from '../rules/lookup.js';
+import { findRule, shellcheckCode } from '../rules/lookup.js';
 
 export interface DirectiveCode {
   /** As written. */
   code: string;
-  /** The code of the rule it names; undefined when it names none (JKL902). */
+  /** The code of the rule it names (or a ShellCheck code, SC2086); undefined when it names none (JKL902). */
   rule?: string;
   loc: Loc;
   used: boolean;
@@ -41,7 +41,7 @@ function parseComment(text: string, at: (i: number) => number, file: string, lin
   const codes: DirectiveCode[] = [];
   for (const cm of codesText.matchAll(/[^\s,]+/g)) {
     const s = codesStart + cm.index!;
-    const rule = findRule(cm[0])?.code;
+    const rule = findRule(cm[0])?.code ?? shellcheckCode(cm[0]);
     codes.push({ code: cm[0], ...(rule ? { rule } : {}), loc: { file, start: at(s), end: at(s + cm[0].length - 1) + 1 }, used: false });
   }
   const start = at(m.index);

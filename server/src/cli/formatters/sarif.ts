@@ -7,6 +7,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../core/diagnostic.js';
 import { RULES } from '../../rules/index.js';
 import { DOCS_BASE } from '../../rules/rule.js';
+import { SHELLCHECK_WIKI } from '../../shellcheck/findings.js';
 import { oneBased, type FileReport, type FormatContext } from './report.js';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -26,7 +27,11 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): string {
     helpUri: `${DOCS_BASE}${r.code}.md`,
     defaultConfiguration: { level: LEVEL[r.severity] },
   }));
-  const index = new Map(RULES.map((r, i) => [r.code, i]));
+  // ShellCheck's codes, as they occur, each with its wiki page.
+  for (const code of new Set(reports.flatMap((r) => r.diagnostics.filter((d) => d.code.startsWith('SC')).map((d) => d.code)))) {
+    rules.push({ id: code, shortDescription: { text: `ShellCheck ${code}` }, helpUri: `${SHELLCHECK_WIKI}${code}` });
+  }
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Result[] = reports.flatMap((r) =>
     r.diagnostics.map((d) => {
       const p = oneBased(d);

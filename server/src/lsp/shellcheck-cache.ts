@@ -1,0 +1,51 @@
+// ShellCheck for the language server: never awaited by a lint. A lint whose scripts ShellCheck has
+// already read gets its comments at once; otherwise the run starts in the background (one at a time
+// per document, the latest scripts next) and the document is linted again when it ends.
+
+import type { Host, ShellcheckRun } from '../core/host.js';
+
+type Run = NonNullable<Host['shellcheck']>;
+
+export class ShellcheckCache {
+  private readonly docs = new Map<string, { key: string; done?: ShellcheckRun; running: boolean; next?: () => void }>();
+
+  constructor(
+    private readonly run: Run,
+    /** Lint the document again: its scripts' comments are ready. */
+    private readonly ready: (uri: string) => void,
+  ) {}
+
+  /** The host's `shellcheck` for one document. */
+  for(uri: string): Run {
+    return (scripts, exclude) => {
+      const key = JSON.stringify([scripts, exclude]);
+      const doc = this.docs.get(uri) ?? { key: '', running: false };
+      this.docs.set(uri, doc);
+      if (doc.key === key && doc.done) return Promise.resolve(doc.done);
+      const pending: ShellcheckRun = { ok: false, reason: 'pending', message: 'ShellCheck is running' };
+      if (doc.key === key && doc.running) return Promise.resolve(pending);
+      const start = () => {
+        doc.key = key;
+        delete doc.done;
+        doc.running = true;
+        const failed = (e: unknown): ShellcheckRun => ({ ok: false, reason: 'failed', message: `shellcheck could not run: ${(e as Error)?.message ?? e}` });
+        void this.run(scripts, exclude).catch(failed).then((done) => {
+          doc.running = false;
+          if (this.docs.get(uri) !== doc) return; // closed meanwhile
+          if (doc.key === key) doc.done = done;
+          const next = doc.next;
+          delete doc.next;
+          if (next) next();
+          else this.ready(uri);
+        });
+      };
+      if (doc.running) doc.next = start;
+      else start();
+      return Promise.resolve(pending);
+    };
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+  }
+}
