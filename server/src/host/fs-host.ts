@@ -44,6 +44,7 @@ export interface FsHostOptions {
 export class FsHost implements Host {
   private readonly globals = new Map<string, string[]>();
   private readonly roots = new Map<string, string>();
+  private readonly repositories = new Map<string, string | undefined>();
 
   readonly shellcheck?: Host['shellcheck'];
 
@@ -54,10 +55,7 @@ export class FsHost implements Host {
 
   libraryGlobals(jenkinsfile: string): readonly string[] {
     if (this.options.untrusted) return [];
-    // Asked for every file linted: the root of each folder is found once.
-    const dir = dirname(resolve(jenkinsfile));
-    let root = this.roots.get(dir);
-    if (root === undefined) this.roots.set(dir, (root = this.rootFor(jenkinsfile)));
+    const root = this.rootFor(jenkinsfile);
     let names = this.globals.get(root);
     if (!names) {
       try {
@@ -74,7 +72,7 @@ export class FsHost implements Host {
     const root = this.rootFor(jenkinsfile);
     const folder = dirname(resolve(jenkinsfile));
     // Only a .git inside the workspace counts: nothing above it is looked at.
-    const repo = this.options.root ? repositoryRootOf(folder, root) : repositoryRootOf(folder);
+    const repo = this.options.root ? this.repositoryRoot(folder, root) : this.repositoryRoot(folder);
     const fromRoot = resolve(repo ?? root, relativePath);
     if (rootOnly) return this.read(relativePath, [fromRoot], root, 'yamlFile', 'looked relative to the repository root');
     if (!repo) return this.read(relativePath, [fromRoot, resolve(folder, relativePath)], root, 'yamlFile', "looked relative to the repository root and to the Jenkinsfile's folder");
@@ -97,8 +95,22 @@ export class FsHost implements Host {
     return this.read(relativePath, [resolve(dir, relativePath)], this.rootFor(join(dir, 'x')), what, `looked relative to ${dir}`);
   }
 
+  /**
+   * Asked several times for every file linted, each folder's answer is looked up once per host (a
+   * `.git` created while the language server runs is seen after a restart).
+   */
   private rootFor(file: string): string {
-    return this.options.root ? resolve(this.options.root) : workspaceRootOf(file);
+    if (this.options.root) return resolve(this.options.root);
+    const dir = dirname(resolve(file));
+    let root = this.roots.get(dir);
+    if (root === undefined) this.roots.set(dir, (root = workspaceRootOf(file)));
+    return root;
+  }
+
+  private repositoryRoot(dir: string, within?: string): string | undefined {
+    const key = `${dir}\0${within ?? ''}`;
+    if (!this.repositories.has(key)) this.repositories.set(key, repositoryRootOf(dir, within));
+    return this.repositories.get(key);
   }
 
   private read(shown: string, candidates: string[], root: string, what: string, where: string): ReadResult {
