@@ -456,7 +456,15 @@ class Parser {
     const base = { start: e.start, end: e.end, expr: e };
     switch (e.kind) {
       case 'string':
-        return { ...base, literal: true, value: e.text.text, javaClass: 'String' };
+        // Decoded only when asked: most values are only checked for their type.
+        return {
+          ...base,
+          literal: true,
+          get value() {
+            return e.text.text;
+          },
+          javaClass: 'String',
+        };
       case 'bool':
         return { ...base, literal: true, value: e.value, javaClass: 'Boolean' };
       case 'null':

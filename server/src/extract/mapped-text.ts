@@ -27,7 +27,7 @@ class Builder {
   private readonly offsets: Int32Array;
   private n = 0;
   placeholders: Array<[number, number]> = [];
-  widths = new Map<number, number>();
+  widths?: Map<number, number>;
 
   constructor(capacity: number) {
     this.codes = new Uint16Array(Math.max(0, capacity));
@@ -38,7 +38,7 @@ class Builder {
   }
   /** Appends one UTF-16 unit (a one-character string) read from source offset `at`. */
   add(ch: string, at: number, width = 1): void {
-    if (width !== 1) this.widths.set(this.n, width);
+    if (width !== 1) (this.widths ??= new Map()).set(this.n, width);
     this.codes[this.n] = ch.charCodeAt(0);
     this.offsets[this.n++] = at;
   }
@@ -53,7 +53,7 @@ class Builder {
       text: utf16.decode(this.codes.subarray(0, this.n)),
       offsets: this.offsets.slice(0, this.n + 1),
       placeholders: this.placeholders,
-      ...(this.widths.size ? { widths: this.widths } : {}),
+      ...(this.widths ? { widths: this.widths } : {}),
     };
   }
 }
@@ -67,6 +67,13 @@ export function decodeString(src: string, tok: Token): MappedText {
   const closeLen = tok.unterminated ? 0 : quote === '$/' ? 2 : quote.length;
   const from = tok.start + open;
   const to = Math.max(from, tok.end - closeLen);
+  const content = src.slice(from, to);
+  // Most strings hold no escape, interpolation or CR: their text is their source, character for character.
+  if (!/[\\\r$]/.test(content)) {
+    const offsets = new Int32Array(content.length + 1);
+    for (let k = 0; k <= content.length; k++) offsets[k] = from + k;
+    return { text: content, offsets, placeholders: [] };
+  }
   const b = new Builder(to - from);
   const interpolates = quote === '"' || quote === '"""' || quote === '/' || quote === '$/';
   let i = from;
