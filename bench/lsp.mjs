@@ -37,7 +37,8 @@ function client(reader, writer, shellcheck = 'off') {
   /** The next publish (of that document version, when given). */
   const published = (version) => new Promise((resolve) => waiting.push({ version, resolve }));
   const init = async () => {
-    await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    // The server asks for settings (where `shellcheck` is) only of a client that says it answers.
+    await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: { debounceMs: 0 } });
     await conn.sendNotification('initialized', {});
   };
   return { conn, published, init };
