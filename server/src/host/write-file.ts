@@ -3,8 +3,8 @@
 // target's mode, then renamed over the target. A link is fixed where it points; a read-only file,
 // a file that is not valid UTF-8 or one that changed since it was linted is refused, untouched.
 
-import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { isUtf8, readRegularFile } from './read-file.js';
 
@@ -40,7 +40,7 @@ export function writeFixed(path: string, linted: string, fixed: string): void {
     fd = -1;
     // Not writable by us, or by anyone (root may write anything, but the owner made it read-only).
     if ((st.mode & 0o222) === 0 || !writable(target)) throw new FixNotWritten('was not fixed: it is read-only');
-    const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.jenkinsfile-lint.tmp`);
+    const tmp = join(dirname(target), `.${basename(target)}.${randomHex()}.jenkinsfile-lint.tmp`);
     // O_EXCL fails on any existing name, a symbolic link included; O_NOFOLLOW says so twice.
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     try {
@@ -75,4 +75,10 @@ function writable(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Loaded on the first write: node:crypto costs every start a few milliseconds, and only --fix needs it. */
+function randomHex(): string {
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return randomBytes(8).toString('hex');
 }
