@@ -40,6 +40,10 @@ export const PATTERNS = {
     base: 3_000,
     make: (n) => ({ text: `podTemplate(yaml: '''\nspec:\n  containers:\n${'  - name: x\n'.repeat(n)}''') { node(POD_LABEL) { ${"container('x') { sh 'x' }\n".repeat(n)} } }\n` }),
   },
+  'many Kaniko executor calls': {
+    base: 2_000,
+    make: (n) => ({ text: `podTemplate(yaml: '''\nspec:\n  containers:\n  - name: kaniko\n    image: gcr.io/kaniko-project/executor:debug\n''') { node(POD_LABEL) { container('kaniko') {\n${"sh '/kaniko/executor --context . --destination registry.example.com/app:1'\n".repeat(n)} } } }\n` }),
+  },
   'many POD_LABEL uses and templates': { base: 1_500, make: (n) => ({ text: pod.repeat(n) + 'node(POD_LABEL) {}\n'.repeat(n) }) },
   'nested calls, the tree consulted': { base: 800, make: (n) => ({ text: `x = /a/\nnode { ${'container('.repeat(n)}${')'.repeat(n)} { sh 'ls' } }\n` }) },
   'one long line': { base: 200_000, make: (n) => ({ text: `// ${'x'.repeat(n)}\n${pod}` }) },

@@ -84,6 +84,8 @@ export function mutate(text: string, r: () => number): string {
         break;
       }
       case 10: // the same content two, four or eight times, or one line thousands of times
+        // Rounds compound: past a few MB the next would outgrow a string (the size cap is tested on its own).
+        if (t.length > 2_000_000) break;
         if (r() < 0.5) t = t.repeat(2 << Math.floor(r() * 3));
         else {
           lines.splice(line, 0, ...Array<string>(1000 + Math.floor(r() * 20_000)).fill(lines[line] ?? ''));

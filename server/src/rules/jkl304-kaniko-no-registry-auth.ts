@@ -1,7 +1,7 @@
 import { mountsUnknowable, podTemplateVolumes } from '../resolve/effective.js';
 import { destinationRegistry, isAmbientRegistry, isSlimKaniko } from '../resolve/kaniko.js';
 import type { Rule } from './rule.js';
-import { kanikoRuns, mayNotPush, wordLoc, writtenValue } from './kaniko-uses.js';
+import { kanikoRuns, mayNotPush, sourceMentions, wordLoc, writtenValue } from './kaniko-uses.js';
 
 /** Environment that gives Kaniko credentials without a config.json (GCP, AWS, Azure, DigitalOcean, or a DOCKER_CONFIG elsewhere). */
 const CREDENTIAL_ENV = /^(DOCKER_CONFIG|GOOGLE_APPLICATION_CREDENTIALS|AWS_.*|AZURE_.*|DIGITALOCEAN_.*)$/;
@@ -27,7 +27,7 @@ export const rule: Rule = {
       if (c.env.some((e) => CREDENTIAL_ENV.test(e)) || c.keys.has('envFrom')) continue;
       // A script may write the config itself (`cp $CFG /kaniko/.docker/config.json`); a template volume's mountPath is no such script.
       const volumes = podTemplateVolumes(run.pod).list;
-      const elsewhere = [...ctx.extraction.source.matchAll(CONFIG_ELSEWHERE)].some((m) => !volumes.some((v) => v.loc.start <= m.index! && m.index! < v.loc.end));
+      const elsewhere = sourceMentions(ctx, CONFIG_ELSEWHERE).some((at) => !volumes.some((v) => v.loc.start <= at && at < v.loc.end));
       if (elsewhere) continue;
       const pushes = dests.map((d) => ({ d, registry: destinationRegistry(d.value, d.literal) }));
       const root = c.mounts.find((m) => under(m.mountPath, '/root/.docker'));

@@ -49,5 +49,16 @@ export function writtenValue(ctx: RuleContext, run: KanikoRun, f: FlagValue): st
 /** Whether the executor may be told not to push: `--no-push` (not `=false`), or KANIKO_NO_PUSH set in the file or the container. */
 export function mayNotPush(ctx: RuleContext, run: KanikoRun): boolean {
   if (run.call.flags.get('no-push')?.some((f) => f.value !== 'false')) return true;
-  return ctx.extraction.source.includes('KANIKO_NO_PUSH') || !!run.container?.env.includes('KANIKO_NO_PUSH');
+  return sourceMentions(ctx, /KANIKO_NO_PUSH/g).length > 0 || !!run.container?.env.includes('KANIKO_NO_PUSH');
+}
+
+const mentions = new WeakMap<object, Map<string, number[]>>();
+
+/** Offsets where `pattern` (global) matches the Jenkinsfile, searched once per file: asked once per executor call, of which a file may hold thousands. */
+export function sourceMentions(ctx: RuleContext, pattern: RegExp): number[] {
+  let byPattern = mentions.get(ctx.extraction);
+  if (!byPattern) mentions.set(ctx.extraction, (byPattern = new Map()));
+  let found = byPattern.get(pattern.source);
+  if (!found) byPattern.set(pattern.source, (found = [...ctx.extraction.source.matchAll(pattern)].map((m) => m.index!)));
+  return found;
 }
