@@ -40,12 +40,18 @@ export function parseYaml(text: string): ParsedYaml {
   // logLevel: the library would print its own warnings to stderr; ours are findings.
   const options = { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
   let doc: Document.Parsed;
+  // The parser makes an Error per problem, and a broken text may have thousands: their stack traces,
+  // never read, were most of the time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     doc = parseDocument(text, options);
   } catch (e) {
     // Most overflows the parser reports as errors (below); some nestings of flow collections escape it.
     if (!(e instanceof RangeError)) throw e;
     return { doc: parseDocument('', options), value: {}, problems: [tooDeep(0, Math.min(text.length, 1))] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const problems: YamlProblem[] = [];
   // The parser recurses per level and reports its own stack overflow as an error.
