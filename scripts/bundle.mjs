@@ -6,7 +6,7 @@
 // grammar wasm, schemas and precompiled validators stay beside them in server/out/.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,13 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-for (const name of ['jenkinsfile-lint', 'jenkinsfile-language-server']) chmodSync(join(outdir, `${name}.cjs`), 0o755);
+for (const name of ['jenkinsfile-lint', 'jenkinsfile-language-server']) {
+  const file = join(outdir, `${name}.cjs`);
+  chmodSync(file, 0o755);
+  // run-bundle.cjs decodes the bundle as latin1, which is exact only for ASCII (esbuild's default charset).
+  const at = readFileSync(file).findIndex((byte) => byte > 0x7f);
+  if (at >= 0) throw new Error(`${file} has a non-ASCII byte at offset ${at}: run-bundle.cjs reads bundles as ASCII`);
+}
 
 // The warm-up run: linting the example compiles what a typical run compiles, and the cache keeps it.
 const warm = spawnSync(process.execPath, [join(root, 'scripts', 'write-code-cache.cjs'), join(root, 'examples', 'Jenkinsfile')], { stdio: ['ignore', 'ignore', 'inherit'] });
