@@ -35,7 +35,7 @@ export interface LintOptions {
    * The caller's tree for `text`, asked for only when the lexer had to guess (the language server's
    * incremental parse); otherwise one is made and freed when needed.
    */
-  tree?: () => Promise<Tree>;
+  tree?: () => Promise<Tree | undefined>;
   /**
    * Whether ShellCheck may run as part of this lint (as configured, on a host that can run it); the
    * language server says no and runs it after publishing, off the keystroke path.
@@ -79,7 +79,7 @@ export async function analyze(text: string, opts: Omit<LintOptions, 'config'> & 
     try {
       extraction = extract(tree, reader);
     } finally {
-      tree.delete();
+      tree?.delete();
     }
   }
   const syntax = syntaxProblems(reader);

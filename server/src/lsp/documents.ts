@@ -2,7 +2,7 @@
 // asks for it and then re-parsed incrementally from the previous one, which every edit updates.
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { getParser, type Tree } from '../parse/parser.js';
+import { parseGroovy, type Tree } from '../parse/parser.js';
 
 export interface OpenDocument {
   doc: TextDocument;
@@ -57,13 +57,12 @@ export class Documents {
     return d;
   }
 
-  /** The document's tree for its current text, parsed incrementally from the last one. */
-  async tree(d: OpenDocument): Promise<Tree> {
-    const parser = await getParser();
-    const next = parser.parse(d.doc.getText(), d.tree ?? null);
-    if (!next) throw new Error('tree-sitter returned no tree');
+  /** The document's tree for its current text, parsed incrementally from the last one; undefined when the parse ran out of time. */
+  async tree(d: OpenDocument): Promise<Tree | undefined> {
+    const next = await parseGroovy(d.doc.getText(), d.tree);
     if (d.tree && d.tree !== next) d.tree.delete();
-    d.tree = next;
+    if (next) d.tree = next;
+    else delete d.tree;
     return next;
   }
 
