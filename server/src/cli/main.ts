@@ -15,6 +15,7 @@ import { discover, rebaseIgnores } from './discover.js';
 import { format } from './formatters/index.js';
 import { LIST_FORMATS, listRules } from './list-rules.js';
 import { FileLinter, lintInWorkers, serveIfWorker, workerCount, type FileOutcome, type FixOutcome, type LintJob } from './lint-files.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -66,7 +67,8 @@ async function main(argv: string[]): Promise<number> {
   const files = opts.changed ? await affectedBy(found.files, async (dir) => (await discover([dir], ignoreOf)).files) : found.files;
 
   if (files.length <= LIFTOFF_ONLY_MAX_FILES) compileGrammarForShortRun();
-  const progress = process.stderr.isTTY && files.length > PROGRESS_MIN_FILES;
+  // The file count first: asking process.stderr creates it, and its stream modules cost a cold start ~8 ms.
+  const progress = files.length > PROGRESS_MIN_FILES && process.stderr.isTTY;
   let done = 0;
   const tick = () => {
     done++;
@@ -100,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
     if (opts.fix.dryRun) return writeOutput(fixed.map((f) => f.diff ?? '').join(''), opts.outputFile) ?? (trouble ? EXIT_TROUBLE : fixed.some((f) => f.files) ? EXIT_FINDINGS : EXIT_OK);
   }
 
-  const toTerminal = !opts.outputFile && !!process.stdout.isTTY;
+  const toTerminal = !opts.outputFile && stdoutIsTerminal();
   const all = reports.flatMap((r) => r.diagnostics);
   // What fails the run: a finding at the threshold, or any warning once there are too many.
   const tooManyWarnings = opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings;
@@ -124,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
 /** Writes the report (or diff) to --output-file or standard output; EXIT_TROUBLE when it cannot be written. */
 function writeOutput(output: string, outputFile: string | undefined): number | undefined {
   if (!outputFile) {
-    process.stdout.write(output);
+    writeStdout(output);
     return undefined;
   }
   try {
@@ -158,7 +160,7 @@ function sum(ns: number[]): number {
 }
 
 function print(text: string): number {
-  process.stdout.write(text);
+  writeStdout(text);
   return EXIT_OK;
 }
 
@@ -168,10 +170,6 @@ function usage(message: string): number {
 }
 
 if (!serveIfWorker()) {
-  // A reader that closes the pipe early (`… | head`) wants no more output, not a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

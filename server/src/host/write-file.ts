@@ -3,10 +3,11 @@
 // target's mode, then renamed over the target. A link is fixed where it points; a read-only file,
 // a file that is not valid UTF-8 or one that changed since it was linted is refused, untouched.
 
+import { isUtf8 } from 'node:buffer';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, openSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { isUtf8, readRegularFile } from './read-file.js';
+import { readRegularFile } from './read-file.js';
 
 /** Why a fixed file was not written; the message completes "<file> …". */
 export class FixNotWritten extends Error {}

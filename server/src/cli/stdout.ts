@@ -1,0 +1,41 @@
+// Standard output without process.stdout where the answer is plain: creating that stream loads
+// Node's stream modules, ~8 ms of a ~200 ms cold start (bench/cold-start.mjs, --cpu-prof), for a
+// report that is one write.
+
+import { fstatSync, statSync, writeSync } from 'node:fs';
+
+/** Whether standard output is a terminal. A pipe, a file or /dev/null is told by fstat alone. */
+export function stdoutIsTerminal(): boolean {
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice() || out.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    // No fstat answer (no fd 1, or no /dev/null): ask the stream.
+  }
+  return !!process.stdout.isTTY;
+}
+
+let stream: NodeJS.WriteStream | undefined;
+
+/** Writes all of `text` to standard output, in order with what was written before. */
+export function writeStdout(text: string): void {
+  if (stream) {
+    stream.write(text);
+    return;
+  }
+  let rest = Buffer.from(text, 'utf8');
+  try {
+    while (rest.length) rest = rest.subarray(writeSync(1, rest));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A reader that closed the pipe early (`… | head`) wants no more output, not a stack trace.
+    if (code === 'EPIPE') return;
+    if (code !== 'EAGAIN') throw e;
+    // A non-blocking pipe (set so by another process sharing it) that is full: the stream waits for it.
+    stream = process.stdout;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+    stream.write(rest);
+  }
+}
