@@ -2,11 +2,13 @@
 // asks for it and then re-parsed incrementally from the previous one, which every edit updates.
 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { parseGroovy, type Tree } from '../parse/parser.js';
+import { getParser, parseWith, type Tree } from '../parse/parser.js';
 
 export interface OpenDocument {
   doc: TextDocument;
   tree?: Tree;
+  /** The length of the text when a parse ran out of time: not parsed again until it is a quarter shorter. */
+  gaveUpAt?: number;
 }
 
 export class Documents {
@@ -59,10 +61,20 @@ export class Documents {
 
   /** The document's tree for its current text, parsed incrementally from the last one; undefined when the parse ran out of time. */
   async tree(d: OpenDocument): Promise<Tree | undefined> {
-    const next = await parseGroovy(d.doc.getText(), d.tree);
+    // The text and the kept tree are read after the await: an edit may come while the grammar loads.
+    const parser = await getParser();
+    const text = d.doc.getText();
+    // A text on which tree-sitter ran out of time would cost its whole budget on every keystroke.
+    if (d.gaveUpAt !== undefined && text.length > d.gaveUpAt * 0.75) return undefined;
+    const next = parseWith(parser, text, d.tree);
     if (d.tree && d.tree !== next) d.tree.delete();
-    if (next) d.tree = next;
-    else delete d.tree;
+    if (next) {
+      d.tree = next;
+      delete d.gaveUpAt;
+    } else {
+      delete d.tree;
+      d.gaveUpAt = text.length;
+    }
     return next;
   }
 
