@@ -15,7 +15,15 @@ export function stdoutIsTerminal(): boolean {
   return !!process.stdout.isTTY;
 }
 
-let stream: NodeJS.WriteStream | undefined;
+// On Windows a console shows raw UTF-8 in its code page (nodejs/node#24550): the stream writes UTF-16 there.
+let stream: NodeJS.WriteStream | undefined = process.platform === 'win32' ? streamWithoutEpipe() : undefined;
+
+function streamWithoutEpipe(): NodeJS.WriteStream {
+  // A reader that closed the pipe early (`… | head`) wants no more output, not a stack trace.
+  return process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
 
 /** Writes all of `text` to standard output, in order with what was written before. */
 export function writeStdout(text: string): void {
@@ -28,14 +36,10 @@ export function writeStdout(text: string): void {
     while (rest.length) rest = rest.subarray(writeSync(1, rest));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    // A reader that closed the pipe early (`… | head`) wants no more output, not a stack trace.
     if (code === 'EPIPE') return;
     if (code !== 'EAGAIN') throw e;
     // A non-blocking pipe (set so by another process sharing it) that is full: the stream waits for it.
-    stream = process.stdout;
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-    });
+    stream = streamWithoutEpipe();
     stream.write(rest);
   }
 }

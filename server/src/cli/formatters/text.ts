@@ -9,8 +9,9 @@ type Colors = (style: Parameters<typeof styleText>[0], text: string) => string;
 
 export function formatText(reports: FileReport[], ctx: FormatContext): string {
   // Node's own styleText: picocolors read process.stdout as it loaded, which loads Node's stream
-  // modules, ~8 ms of every cold start, most of which colour nothing.
-  const c: Colors = ctx.color ? styleText : (_style, text) => text;
+  // modules, ~8 ms of every cold start, most of which colour nothing. Whether to colour is decided
+  // by the caller (NO_COLOR, a terminal), so styleText's own check of the stream is off.
+  const c: Colors = ctx.color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
   const lines: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of reports) {
