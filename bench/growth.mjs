@@ -46,8 +46,10 @@ export const PATTERNS = {
   },
   'many POD_LABEL uses and templates': { base: 1_500, make: (n) => ({ text: pod.repeat(n) + 'node(POD_LABEL) {}\n'.repeat(n) }) },
   'nested calls, the tree consulted': { base: 800, make: (n) => ({ text: `x = /a/\nnode { ${'container('.repeat(n)}${')'.repeat(n)} { sh 'ls' } }\n` }) },
-  // tree-sitter's GLR recovery grows faster than linear here; the parse is given up after 500 ms.
+  // tree-sitter's GLR recovery grows faster than linear here; the parse is given up after a time linear in the size (parse/parser.ts).
   'many `agent any` lines, the tree consulted': { base: 1_000, make: (n) => ({ text: `x = a / b\npipeline {\n${'  agent any\n'.repeat(n)}}\n` }) },
+  // One statement thousands of command calls long (each `\` continues a line): found by the fuzz run.
+  'continued sh lines': { base: 6_000, make: (n) => ({ text: "sh 'mvn -B \\\n".repeat(n) }) },
   'one long line': { base: 200_000, make: (n) => ({ text: `// ${'x'.repeat(n)}\n${pod}` }) },
 };
 

@@ -88,7 +88,11 @@ export function mutate(text: string, r: () => number): string {
         if (t.length > 2_000_000) break;
         if (r() < 0.5) t = t.repeat(2 << Math.floor(r() * 3));
         else {
-          lines.splice(line, 0, ...Array<string>(1000 + Math.floor(r() * 20_000)).fill(lines[line] ?? ''));
+          const copies = 1000 + Math.floor(r() * 20_000);
+          const one = lines[line] ?? '';
+          // A long line (a doubled one-line file) thousands of times would outgrow a string too.
+          if ((one.length + 1) * copies > 4_000_000) break;
+          lines.splice(line, 0, ...Array<string>(copies).fill(one));
           t = lines.join('\n');
         }
         break;
