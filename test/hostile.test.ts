@@ -139,6 +139,15 @@ describe('hostile inputs', () => {
     assert.ok(ms < 10_000, `${ms} ms`);
   });
 
+  it('more YAML errors, or repeated named arguments, than the call stack has room for as arguments', async () => {
+    // Found by the fuzz run: Math.min(...errors) and push(...items) overflowed the stack.
+    const yaml = await timed(POD('spec:\n' + '  - ]\n'.repeat(200_000)));
+    assert.deepEqual(yaml.result.diagnostics.map((d) => `${d.code}:${d.range.start.line}`), ['JKL203:0', 'JKL001:2']);
+    const named = await timed(`f(${'a: 1,'.repeat(300_000)})\n`);
+    assert.equal(named.result.diagnostics.length, 299_999);
+    assert.ok(named.result.diagnostics.every((d) => d.code === 'JKL004' && d.message === "Duplicate named parameter 'a' found."));
+  });
+
   it('input on which tree-sitter\'s error recovery runs for seconds: the parse is given up and the lexer\'s reading stands', async () => {
     // Found by the fuzz run: thousands of `agent any` lines make tree-sitter-groovy's GLR stacks
     // explode (a 77 KB file: 3.3 s in ts_parser__select_tree); the division makes the linter ask for the tree.

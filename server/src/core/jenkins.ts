@@ -4,6 +4,7 @@
 
 import { parse as parseYamlText } from 'yaml';
 import type { GdslExport } from './gdsl-export.js';
+import { pushAll } from './push-all.js';
 
 export interface StaticTemplate {
   name: string;
@@ -56,7 +57,7 @@ export function readCasc(text: string): { clouds: string[]; templates: StaticTem
     templates.forEach((t: Record<string, unknown> | null, j: number) => {
       if (!t || typeof t.name !== 'string') throw new JenkinsFileError(`jenkins.clouds[${i}].kubernetes.templates[${j}] has no name`);
       const containers = (Array.isArray(t.containers) ? t.containers : []).map((c: { name?: unknown } | null) => c?.name).filter((n): n is string => typeof n === 'string');
-      if (typeof t.yaml === 'string') containers.push(...yamlContainerNames(t.yaml));
+      if (typeof t.yaml === 'string') pushAll(containers, yamlContainerNames(t.yaml));
       out.templates.push({ name: t.name, ...(typeof t.label === 'string' ? { label: t.label } : {}), containers });
     });
   });

@@ -35,6 +35,7 @@ import type {
 import { suggest } from '../schema/validate-pod.js';
 import { sectionNames } from './sections.js';
 import { Problems, type Group, type Problem } from './problems.js';
+import { pushAll } from '../core/push-all.js';
 
 /** Agent types that take no parameters (`agent any`); Jenkins falls back on these outside Jenkins too. */
 const ZERO_ARG_AGENTS = new Set(['any', 'none']);
@@ -161,7 +162,7 @@ class Parser {
       const body = blockOf(c);
       if (!body) continue;
       if (thisMethodName(c!) === 'pipeline') this.err('pipeline', this.anchor(s), 'ModelParser.PipelineBlockNotAtTop', 'pipeline');
-      stack.push(...this.g.statements(body).reverse());
+      pushAll(stack, this.g.statements(body).reverse());
     }
   }
 
@@ -970,7 +971,7 @@ class Parser {
       } else if (m.name === 'values' || (exclude && m.name === 'notValues')) {
         if (exclude && seen.has(m.name === 'values' ? 'notValues' : 'values')) this.err('matrix', at, 'ModelParser.MatrixExcludeAxisValuesOrNotValues');
         if (m.name === 'notValues') a.inverse = true;
-        a.values.push(...values());
+        pushAll(a.values, values());
       } else this.err('matrix', at, 'Parser.UndefinedSection', m.name);
     }
     return a;

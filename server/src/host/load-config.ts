@@ -9,6 +9,7 @@ import { readGdslExport } from '../core/gdsl-export.js';
 import { JenkinsFileError, readCasc, readPluginsTxt } from '../core/jenkins.js';
 import { FsHost, repositoryRootOf } from './fs-host.js';
 import { readRegularFile } from './read-file.js';
+import { pushAll } from '../core/push-all.js';
 
 /** A config file is a few hundred bytes; a larger one is not read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -85,7 +86,7 @@ export class ConfigLoader {
         parse(r.text);
       } catch (e) {
         if (!(e instanceof JenkinsFileError)) throw e;
-        problems.push(...e.problems.map((p) => ({ file: r.path, ...p })));
+        pushAll(problems, e.problems.map((p) => ({ file: r.path, ...p })));
       }
     };
     if (jenkinsFiles.casc) {

@@ -5,6 +5,7 @@
 
 import type { TokenReader } from '../extract/reader.js';
 import type { Token } from './lexer.js';
+import { pushAll } from '../core/push-all.js';
 
 export interface SyntaxProblem {
   start: number;
@@ -64,7 +65,7 @@ export function syntaxProblems(reader: TokenReader): SyntaxProblem[] {
     });
   }
   if (stray) out.push({ start: stray.start, end: stray.end, message: `Unexpected ${stray.text}: no ${NAMES[stray.text]} is open here for it to close; Groovy cannot compile the file`, structural: true });
-  out.push(...groovyCompileErrors(toks, reader));
+  pushAll(out, groovyCompileErrors(toks, reader));
   return out;
 }
 
@@ -93,7 +94,7 @@ function groovyCompileErrors(toks: Token[], reader: TokenReader): SyntaxProblem[
     if (atStatement && t.kind === 'ident' && isPunct(toks[i + 1], '-') && toks[i + 2]?.kind === 'ident' && isAssign(toks[i + 3])) {
       out.push({ start: t.start, end: toks[i + 2]!.end, message: `(${t.text} - ${toks[i + 2]!.text}) is a binary expression, but it should be a variable expression` });
     }
-    if (t.kind === 'punct' && t.text === '(' && prev?.kind === 'ident' && !KEYWORDS_BEFORE_PAREN.has(prev.text)) out.push(...duplicateNamed(toks, i, reader));
+    if (t.kind === 'punct' && t.text === '(' && prev?.kind === 'ident' && !KEYWORDS_BEFORE_PAREN.has(prev.text)) pushAll(out, duplicateNamed(toks, i, reader));
   }
   return out;
 }

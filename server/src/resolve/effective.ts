@@ -4,6 +4,7 @@
 import type { ContainerStep, ShellStep } from '../extract/model.js';
 import type { ContainerDef, ResolvedPod } from './resolve.js';
 import { normalizePath, type TemplateVolumes } from './volumes.js';
+import { pushAll } from '../core/push-all.js';
 
 /** Where Jenkins puts the workspace when no container says (kubernetes-plugin ContainerTemplate.DEFAULT_WORKING_DIR). */
 const DEFAULT_WORKING_DIR = '/home/jenkins/agent';
@@ -52,9 +53,9 @@ function definitions(pod: ResolvedPod): ContainerDef[] {
   const dropParentYaml = !!pod.yaml && pod.mergeStrategy === 'override';
   for (const parent of pod.parents) {
     if (parent.kind === 'static') {
-      out.push(...parent.template.containers.map((name): ContainerDef => ({ name, nameLoc: parent.loc, origin: 'static', tty: false, mounts: [], env: [], keys: new Set() })));
+      pushAll(out, parent.template.containers.map((name): ContainerDef => ({ name, nameLoc: parent.loc, origin: 'static', tty: false, mounts: [], env: [], keys: new Set() })));
     } else {
-      out.push(...definitions(parent.pod).filter((c) => !(dropParentYaml && c.origin === 'yaml')));
+      pushAll(out, definitions(parent.pod).filter((c) => !(dropParentYaml && c.origin === 'yaml')));
     }
   }
   return out;

@@ -13,6 +13,7 @@ import { structuralPlaceholder } from './interpolated-structure.js';
 import { validatePod, type SchemaIssue } from '../schema/validate-pod.js';
 import { parseYaml, type ParsedYaml } from '../yaml/parse-yaml.js';
 import { templateVolumes, type TemplateVolumes } from './volumes.js';
+import { pushAll } from '../core/push-all.js';
 
 /** The pod YAML's text and the file whose offsets its characters map to. */
 export interface PodYaml {
@@ -154,10 +155,10 @@ async function resolvePod(t: PodTemplate, ex: Extraction, file: string, host: Ho
     else pod.notStatic = { loc: { file, start: yamlOpt.value.start, end: yamlOpt.value.end }, what: 'yaml' };
   }
   if (pod.yaml) {
-    pod.containers.push(...yamlContainers(pod.yaml));
+    pushAll(pod.containers, yamlContainers(pod.yaml));
     pod.volumes = yamlVolumes(pod.yaml);
   }
-  pod.containers.push(...templateContainers(t, ex, file));
+  pushAll(pod.containers, templateContainers(t, ex, file));
   return pod;
 }
 

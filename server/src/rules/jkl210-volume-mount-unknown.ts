@@ -2,6 +2,7 @@ import { podTemplateVolumes } from '../resolve/effective.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
 import { suggest } from '../schema/validate-pod.js';
 import type { Rule } from './rule.js';
+import { pushAll } from '../core/push-all.js';
 
 /** Volumes Jenkins adds to every pod it builds (the workspace; the agent files with agentInjection). */
 const JENKINS_VOLUMES = ['workspace-volume', 'jenkins-agent'];
@@ -14,7 +15,7 @@ function volumesOf(pod: ResolvedPod): string[] | undefined {
     if (p.kind === 'static') return undefined; // a static template's volumes are not described
     const inherited = volumesOf(p.pod);
     if (!inherited) return undefined;
-    names.push(...inherited);
+    pushAll(names, inherited);
   }
   return names;
 }

@@ -4,6 +4,7 @@
 
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { firstLine, syntaxMistake } from './syntax-mistake.js';
+import { pushAll } from '../core/push-all.js';
 
 export interface YamlProblem {
   start: number;
@@ -59,7 +60,7 @@ export function parseYaml(text: string): ParsedYaml {
   if (overflow) problems.push(tooDeep(overflow.pos[0], overflow.pos[0] + 1));
   const mistake = syntaxMistake(text, doc.errors.filter((e) => !/call stack/i.test(e.message)));
   if (mistake) problems.push(mistake);
-  if (!problems.some((p) => p.severity === 'error')) problems.push(...walk(doc));
+  if (!problems.some((p) => p.severity === 'error')) pushAll(problems, walk(doc));
   let value: unknown = {};
   if (!problems.some((p) => p.severity === 'error')) {
     try {

@@ -11,7 +11,8 @@ const PREFIX = 'Pod YAML is not valid YAML: ';
 
 export function syntaxMistake(text: string, errors: readonly YAMLError[]): YamlProblem | undefined {
   if (!errors.length) return undefined;
-  const start = Math.min(...errors.map((e) => e.pos[0]));
+  // A loop, not Math.min(...): a broken YAML can have more errors than the call stack has room for.
+  const start = errors.reduce((min, e) => Math.min(min, e.pos[0]), Infinity);
   const atStart = errors.filter((e) => e.pos[0] === start);
   // A key indented too deep gives two errors at one place; the multi-line key tells where it ends.
   const e = atStart.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY') ?? atStart[0]!;
