@@ -50,6 +50,8 @@ export const PATTERNS = {
   'many `agent any` lines, the tree consulted': { base: 1_000, make: (n) => ({ text: `x = a / b\npipeline {\n${'  agent any\n'.repeat(n)}}\n` }) },
   // One statement thousands of command calls long (each `\` continues a line): found by the fuzz run.
   'continued sh lines': { base: 6_000, make: (n) => ({ text: "sh 'mvn -B \\\n".repeat(n) }) },
+  // Calls whose parenthesis a stray `}` leaves unclosed: found by the fuzz run.
+  'unclosed calls with a stray brace': { base: 3_000, make: (n) => ({ text: "podTemplate(label: 'b', }yaml: '') {\n".repeat(n) }) },
   'one long line': { base: 200_000, make: (n) => ({ text: `// ${'x'.repeat(n)}\n${pod}` }) },
 };
 
