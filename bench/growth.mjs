@@ -52,6 +52,11 @@ export const PATTERNS = {
   'continued sh lines': { base: 6_000, make: (n) => ({ text: "sh 'mvn -B \\\n".repeat(n) }) },
   // Calls whose parenthesis a stray `}` leaves unclosed: found by the fuzz run.
   'unclosed calls with a stray brace': { base: 3_000, make: (n) => ({ text: "podTemplate(label: 'b', }yaml: '') {\n".repeat(n) }) },
+  // Each placeholder line looked upward for the line it nests under: quadratic (fuzz input 99761: 19,721 lines, 10 s).
+  'interpolated lines in a block scalar': {
+    base: 10_000,
+    make: (n) => ({ text: `podTemplate(yaml: """\nspec:\n  containers:\n  - name: m\n    image: maven\n    args:\n    - |\n${'      ${script}\n'.repeat(n)}""") { node(POD_LABEL) { sh 'x' } }\n` }),
+  },
   'one long line': { base: 200_000, make: (n) => ({ text: `// ${'x'.repeat(n)}\n${pod}` }) },
 };
 
