@@ -2,12 +2,27 @@
 // shell, and where a script runs the executor.
 
 export interface ImageRef {
-  repository: string;
-  tag?: string;
-  digest?: string;
+  readonly repository: string;
+  readonly tag?: string;
+  readonly digest?: string;
 }
 
+/**
+ * Parsed references, shared: the rules ask about each container's image once per step, and the
+ * editor lints the same images on every keystroke. Bounded: emptied when it holds too many.
+ */
+const parsed = new Map<string, ImageRef>();
+
 export function parseImageRef(ref: string): ImageRef {
+  let known = parsed.get(ref);
+  if (!known) {
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(ref, (known = parse(ref)));
+  }
+  return known;
+}
+
+function parse(ref: string): ImageRef {
   const [nameAndTag, digest] = ref.trim().split('@', 2) as [string, string | undefined];
   const slash = nameAndTag.lastIndexOf('/');
   const colon = nameAndTag.lastIndexOf(':');

@@ -132,15 +132,26 @@ const BOOLEAN = new Set([
   'ignore-var-run', 'whitelist-var-run', 'force-build-metadata', 'log-timestamp',
 ]);
 
-/** Several rules read the same scripts; each is split once per lint. */
-const memo = new WeakMap<MappedText, ExecutorCall[]>();
+/**
+ * Several rules read the same scripts, and the editor lints the same scripts on every keystroke: the
+ * calls depend on the script's text and where its interpolations are (positions are in that text),
+ * so each is split once while it stays. Bounded: emptied when it holds too much script.
+ */
+const memo = new Map<string, { placeholders: string; calls: ExecutorCall[] }>();
+let memoChars = 0;
 
 /** Every `/kaniko/executor …` command in a script, with its flags read like cobra reads them. */
 export function executorCalls(script: MappedText): ExecutorCall[] {
-  const known = memo.get(script);
-  if (known) return known;
+  const placeholders = script.placeholders.join(';');
+  const known = memo.get(script.text);
+  if (known?.placeholders === placeholders) return known.calls;
+  if (memoChars > 4_000_000) {
+    memo.clear();
+    memoChars = 0;
+  }
   const out: ExecutorCall[] = [];
-  memo.set(script, out);
+  memo.set(script.text, { placeholders, calls: out });
+  memoChars += script.text.length;
   for (const cmd of shellCommands(script)) {
     // Skip leading environment assignments (`KANIKO_X=1 /kaniko/executor …`).
     let k = 0;

@@ -24,18 +24,32 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
  * (which the YAML keeps) are checked.
  */
 export function yamlApiFindings(y: PodYaml, merged: (name: string) => boolean): Array<ApiFinding<YamlPlace>> {
-  const out: Array<ApiFinding<YamlPlace>> = [];
-  const report: Report<YamlPlace> = (f) => out.push(f);
   const spec = isObj(y.parsed.value) ? y.parsed.value.spec : undefined;
-  if (!isObj(spec)) return out;
-  checkVolumes(list(spec.volumes), report);
-  for (const group of ['initContainers', 'containers']) {
-    list(spec[group]).forEach((c, i) => {
-      if (isObj(c)) checkContainer(c, ['spec', group, String(i)], merged, report);
-    });
+  if (!isObj(spec)) return [];
+  // The findings depend on the YAML and on which of its containers are merged, not on where the YAML
+  // sits in the Jenkinsfile: the parse memo hands back the same document while the user edits elsewhere.
+  const mergedNames = containerGroups(spec).flatMap(({ containers }) => containers.flatMap((c) => (isObj(c) && typeof c.name === 'string' && merged(c.name) ? [c.name] : [])));
+  const key = mergedNames.join('\0');
+  let byMerged = memo.get(y.parsed);
+  if (!byMerged) memo.set(y.parsed, (byMerged = new Map()));
+  let out = byMerged.get(key);
+  if (!out) {
+    out = [];
+    const report: Report<YamlPlace> = (f) => out!.push(f);
+    checkVolumes(list(spec.volumes), report);
+    for (const { group, containers } of containerGroups(spec)) {
+      containers.forEach((c, i) => {
+        if (isObj(c)) checkContainer(c, ['spec', group, String(i)], (name) => mergedNames.includes(name), report);
+      });
+    }
+    byMerged.set(key, out);
   }
   return out;
 }
+
+const memo = new WeakMap<PodYaml['parsed'], Map<string, Array<ApiFinding<YamlPlace>>>>();
+
+const containerGroups = (spec: Obj) => ['initContainers', 'containers'].map((group) => ({ group, containers: list(spec[group]) }));
 
 /** ValidateVolumes (validation.go 388–419): each name a DNS-1123 label, no name twice. */
 function checkVolumes(volumes: unknown[], report: Report<YamlPlace>): void {
