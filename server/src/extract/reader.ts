@@ -194,20 +194,7 @@ export class TokenReader {
       }
     }
     if (!command && !closure && !this.is(i + 1, '(')) return undefined;
-    const level = this.depth;
-    let args: Arg[] | undefined;
-    const reader = this;
-    const call: Call = {
-      name: nameTok.text,
-      nameSpan: { start: nameTok.start, end: nameTok.end },
-      get args() {
-        return (args ??= argTokens ? reader.readArgsAtLevel(argTokens[0], argTokens[1], level + 1) : []);
-      },
-      command,
-      start: nameTok.start,
-      end: closure ? closure.end : this.endBefore(j),
-      ...(closure ? { closure } : {}),
-    };
+    const call = new LazyCall(this, nameTok, command, closure ? closure.end : this.endBefore(j), closure, argTokens, this.depth + 1);
     return { call, next: j };
   }
 
@@ -236,8 +223,8 @@ export class TokenReader {
     return before < from || this.is(before, ',') ? open : undefined;
   }
 
-  /** Reads arguments as if `level` expressions deep, whatever the reading depth now. */
-  private readArgsAtLevel(from: number, to: number, level: number): Arg[] {
+  /** Reads arguments as if `level` expressions deep, whatever the reading depth now (LazyCall asks). */
+  readArgsAtLevel(from: number, to: number, level: number): Arg[] {
     const saved = this.depth;
     this.depth = level;
     try {
@@ -506,4 +493,36 @@ function matchBrackets(tokens: Token[]): Int32Array {
 /** The static string a value holds, when it is one. */
 export function stringOf(v: Value | undefined): string | undefined {
   return v?.kind === 'string' ? v.text.text : undefined;
+}
+
+/**
+ * A call whose arguments are read when first asked for, one level deeper than the call. A class, so
+ * that the getter is the prototype's, not a closure made for every call read.
+ */
+class LazyCall implements Call {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly start: number;
+  declare readonly closure?: Block;
+  private read?: Arg[];
+
+  constructor(
+    private readonly reader: TokenReader,
+    nameTok: Token,
+    readonly command: boolean,
+    readonly end: number,
+    closure: Block | undefined,
+    private readonly argTokens: [number, number] | undefined,
+    private readonly level: number,
+  ) {
+    this.name = nameTok.text;
+    this.nameSpan = { start: nameTok.start, end: nameTok.end };
+    this.start = nameTok.start;
+    // Absent rather than undefined, as `'closure' in call` reads it.
+    if (closure) (this as { closure?: Block }).closure = closure;
+  }
+
+  get args(): Arg[] {
+    return (this.read ??= this.argTokens ? this.reader.readArgsAtLevel(this.argTokens[0], this.argTokens[1], this.level) : []);
+  }
 }
