@@ -40,11 +40,11 @@ export function complete(l: Linted | undefined, doc: TextDocument, position: Pos
     const cursor = yamlCursor(lines, position.character);
     if (!cursor) return [];
     if (cursor.valueKey) {
-      const values = schemaAt([...cursor.path, cursor.valueKey])?.schema.enum ?? [];
+      const values = schemaAt([...cursor.path, cursor.valueKey], 'full')?.schema.enum ?? [];
       return values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => ({ label: v, kind: CompletionItemKind.EnumMember }));
     }
-    const at = schemaAt(cursor.path);
-    const props = at?.schema.properties ?? (at?.schema.items ? schemaAt([...cursor.path, '0'])?.schema.properties : undefined) ?? {};
+    const at = schemaAt(cursor.path, 'full');
+    const props = at?.schema.properties ?? (at?.schema.items ? schemaAt([...cursor.path, '0'], 'full')?.schema.properties : undefined) ?? {};
     return Object.entries(props).map(([name, s]) => ({
       label: name,
       kind: CompletionItemKind.Property,

@@ -22,7 +22,7 @@ export function hover(l: Linted, r: Reading, offset: number, position: Position)
   const y = yamlAt(l, offset);
   if (y) {
     const path = keyPathAt(y.yaml.parsed.doc.contents as Node | null, y.index);
-    const at = path && schemaAt(path);
+    const at = path && schemaAt(path, 'full');
     if (path && at) {
       const type = at.schema.$ref ? at.type : (Array.isArray(at.schema.type) ? at.schema.type.join(' | ') : at.schema.type) ?? at.type;
       const items = at.schema.items ? ` of ${at.type}` : '';

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { closest, distance } from 'fastest-levenshtein';
+import { POD_OUTLINE_JSON } from './generated/pod-outline.js';
 import { podValidator, type AjvError } from './validators.js';
 
 export type SchemaCode = 'JKL101' | 'JKL102' | 'JKL103' | 'JKL104';
@@ -35,16 +36,21 @@ interface PodSchema {
   definitions: Record<string, JsonSchema>;
 }
 
-let podSchema: PodSchema | undefined;
-/** The pod schema with descriptions, read only when a message or hover needs names from it. */
-export function loadPodSchema(): PodSchema {
-  podSchema ??= JSON.parse(readFileSync(new URL('../schemas/pod.schema.json', import.meta.url), 'utf8')) as PodSchema;
-  return podSchema;
+let outline: PodSchema | undefined;
+let full: PodSchema | undefined;
+/**
+ * `outline`: the schema's structure alone, built in (scripts/build-validators.mjs), which is what
+ * messages need; `full`: the schema with descriptions, types and enums, read when the editor shows them.
+ */
+function podSchema(detail: 'outline' | 'full'): PodSchema {
+  if (detail === 'outline') return (outline ??= JSON.parse(POD_OUTLINE_JSON) as PodSchema);
+  full ??= JSON.parse(readFileSync(new URL('../schemas/pod.schema.json', import.meta.url), 'utf8')) as PodSchema;
+  return full;
 }
 
 /** The schema (and its definition name) that describes the value at `path`. */
-export function schemaAt(path: readonly string[]): { schema: JsonSchema; type: string } | undefined {
-  const defs = loadPodSchema().definitions;
+export function schemaAt(path: readonly string[], detail: 'outline' | 'full' = 'outline'): { schema: JsonSchema; type: string } | undefined {
+  const defs = podSchema(detail).definitions;
   let type = 'Pod';
   let s: JsonSchema | undefined = defs.Pod;
   const deref = () => {
