@@ -25,7 +25,7 @@ await build({
 // The server: the same bundle and assets as server/out, relative paths intact.
 const serverDir = join(client, 'server');
 rmSync(serverDir, { recursive: true, force: true });
-for (const d of ['bin', 'grammar', 'schemas', 'docs']) cpSync(join(root, 'server', 'out', d), join(serverDir, d), { recursive: true });
+for (const d of ['bin', 'grammar', 'schemas', 'data', 'docs']) cpSync(join(root, 'server', 'out', d), join(serverDir, d), { recursive: true });
 
 mkdirSync(join(client, 'grammars'), { recursive: true });
 cpSync(join(root, 'grammars', 'jenkinsfile.tmLanguage.json'), join(client, 'grammars', 'jenkinsfile.tmLanguage.json'));

@@ -2,9 +2,7 @@
 // too), the signature line, and the markdown of an entry and of one of its parameters. Each is made
 // once per entry.
 
-import type { Entry, Param, ParamType } from '../catalog/catalog.js';
-import { CATALOG_JSON } from '../catalog/generated/catalog-data.js';
-import type { CatalogData } from '../catalog/types.js';
+import { catalogData, type Entry, type Param, type ParamType } from '../catalog/catalog.js';
 
 const SCALARS: Record<string, [plain: string, boxed: string]> = {
   string: ['String', 'String'],
@@ -112,7 +110,7 @@ let versions: Map<string, string> | undefined;
 
 /** The plugin an entry comes from, with the version the built-in catalog was read from. */
 function pluginLine(plugin: string): string {
-  versions ??= new Map((JSON.parse(CATALOG_JSON) as CatalogData).sources.map((s) => [s.plugin, s.version]));
+  versions ??= new Map(catalogData().sources.map((s) => [s.plugin, s.version]));
   const version = versions.get(plugin);
   return `Plugin: \`${plugin}\`${version ? ` ${version}` : ''}`;
 }
