@@ -22,10 +22,13 @@ await build({
   logLevel: 'warning',
 });
 
-// The server: the same bundle and assets as server/out, relative paths intact.
+// The server: the language server's bundle and the assets of server/out, relative paths intact. What
+// is laid out here is what .vscodeignore lets into the .vsix (test/vscode-extension.test.ts checks).
 const serverDir = join(client, 'server');
 rmSync(serverDir, { recursive: true, force: true });
-for (const d of ['bin', 'grammar', 'schemas', 'data', 'docs']) cpSync(join(root, 'server', 'out', d), join(serverDir, d), { recursive: true });
+mkdirSync(join(serverDir, 'bin'), { recursive: true });
+cpSync(join(root, 'server', 'out', 'bin', 'jenkinsfile-language-server.cjs'), join(serverDir, 'bin', 'jenkinsfile-language-server.cjs'));
+for (const d of ['grammar', 'schemas', 'data', 'docs']) cpSync(join(root, 'server', 'out', d), join(serverDir, d), { recursive: true });
 
 mkdirSync(join(client, 'grammars'), { recursive: true });
 cpSync(join(root, 'grammars', 'jenkinsfile.tmLanguage.json'), join(client, 'grammars', 'jenkinsfile.tmLanguage.json'));
