@@ -4,8 +4,12 @@
 
 import type { MappedText } from '../extract/mapped-text.js';
 
-/** Block scalar header (`key: |`, `- >-`, `|2+`, with a comment): the lines below it are text. */
-const BLOCK_SCALAR_HEADER = /[|>][0-9+-]*\s*(#.*)?$/;
+/**
+ * Block scalar header (`key: |`, `- >-`, `|2+`), its comment taken off: the lines below it are text.
+ * The indicator must be the whole value, so that `x>2` or a comment ending in `->` opens nothing.
+ */
+const BLOCK_SCALAR_HEADER = /(?:^|[:?-]\s+)[|>][0-9+-]*$/;
+const opensBlockScalar = (line: string) => BLOCK_SCALAR_HEADER.test(line.trim().replace(/(^|\s)#.*$/, '').trimEnd());
 
 /**
  * The first placeholder (its range in `y.text`) that stands alone on its line (only blanks and other
@@ -54,7 +58,7 @@ class Outline {
     }
     const parentInScalar = this.inScalar.length > 0 && this.inScalar[this.inScalar.length - 1]!;
     this.indents.push(own);
-    this.inScalar.push(parentInScalar || BLOCK_SCALAR_HEADER.test(line.trimEnd()));
+    this.inScalar.push(parentInScalar || opensBlockScalar(line));
   }
 
   /** Whether a line indented by `own` lies in a block scalar: a less-indented line it nests under opens one. */
