@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { createConnection } = await import(pathToFileURL(join(root, 'node_modules', 'vscode-languageserver', 'lib', 'node', 'main.js')).href);
 const { startServer } = await import(pathToFileURL(join(root, 'server', 'out', 'lsp', 'server.js')).href);
 const { getParser } = await import(pathToFileURL(join(root, 'server', 'out', 'parse', 'parser.js')).href);
+const { SHELLCHECK_QUIET_MS } = await import(pathToFileURL(join(root, 'server', 'out', 'lsp', 'shellcheck-cache.js')).href);
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const uri = 'file:///bench/Jenkinsfile';
@@ -64,7 +65,12 @@ function lineCol(text, offset) {
   return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
 }
 
-/** `shellcheck: 'auto'`: each edit changes an sh script, so ShellCheck runs in the background after every lint. */
+/**
+ * `shellcheck: 'auto'`: each edit changes an sh script. The server runs ShellCheck on scripts left
+ * alone for its quiet period, so the edits come in bursts of five with a pause just past that period
+ * between them: each burst starts while ShellCheck runs (its process, then the lint again when it
+ * ends), as when the user types again after a moment.
+ */
 export async function latency(edits = 300, shellcheck = 'off') {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -82,6 +88,7 @@ export async function latency(edits = 300, shellcheck = 'off') {
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
     await p;
     if (i >= warmup) times.push(performance.now() - t0);
+    if (shellcheck !== 'off' && i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, SHELLCHECK_QUIET_MS + 20));
   }
   // Baseline: a full (non-incremental) tree-sitter parse of the same text, in the same process.
   const parser = await getParser();

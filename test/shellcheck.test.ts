@@ -192,3 +192,36 @@ describe('ShellCheck over the corpus', { skip: !HAVE_SHELLCHECK ? 'shellcheck is
     assert.deepEqual(errors.sort(), ['overrideYaml.groovy:17 SC1020', 'overrideYaml.groovy:17 SC1035', 'overrideYaml.groovy:17 SC1072', 'overrideYaml.groovy:17 SC1073']);
   });
 });
+
+describe('ShellCheck in the language server, while the user types', () => {
+  it("reads a document's scripts once they have been left alone for the quiet period, the latest of them only", async () => {
+    const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
+    const runs: string[][] = [];
+    const ready: string[] = [];
+    const done: ShellcheckRun = { ok: true, comments: [[]] };
+    const cache = new ShellcheckCache(
+      (scripts) => {
+        runs.push([...scripts]);
+        return Promise.resolve(done);
+      },
+      (uri) => ready.push(uri),
+      50,
+    );
+    const check = cache.for('file:///a/Jenkinsfile');
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Three keystrokes, each before the quiet period is over: nothing runs meanwhile.
+    for (const script of ['echo 1', 'echo 12', 'echo 123']) {
+      assert.equal((await check([script], [])).ok, false);
+      await sleep(10);
+    }
+    assert.deepEqual(runs, []);
+    await sleep(200);
+    assert.deepEqual(runs, [['echo 123']]);
+    assert.deepEqual(ready, ['file:///a/Jenkinsfile']);
+    // The lint after it gets the comments at once, and nothing runs again for the same scripts.
+    assert.equal(await check(['echo 123'], []), done);
+    await sleep(100);
+    assert.deepEqual(runs, [['echo 123']]);
+    cache.close('file:///a/Jenkinsfile');
+  });
+});
