@@ -167,11 +167,12 @@ export function memory(edits = 10_000) {
 }
 
 /**
- * A document holding 1 MB of inline pod YAML, each edit changing one character inside it: every
- * edit is new YAML to parse, and the parse memo must stay within its byte budget.
+ * A document holding 0.45 MB of inline pod YAML (just under the size past which pod YAML is not
+ * read), each edit changing one character inside it: every edit is new YAML to parse, and the
+ * parse memo must stay within its byte budget.
  */
 export function memoryLargeYaml(edits = 60) {
-  const labels = Array.from({ length: 40_000 }, (_, i) => `    k${i}: value-${i}`).join('\n');
+  const labels = Array.from({ length: 20_000 }, (_, i) => `    k${i}: value-${i}`).join('\n');
   const text = `pipeline {\n  agent { kubernetes { yaml '''\nmetadata:\n  labels:\n    edited: v0\n${labels}\n''' } }\n  stages { stage('a') { steps { sh 'x' } } }\n}\n`;
   const at = text.indexOf('edited: v0') + 'edited: v'.length;
   const change = (t, n) => ({ range: { start: lineCol(t, at), end: lineCol(t, at + 1) }, text: String(n % 10) });

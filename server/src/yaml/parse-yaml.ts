@@ -26,6 +26,12 @@ export interface ParsedYaml {
 const MAX_ALIAS_COUNT = 100;
 /** Nesting past this is not read (a pod spec is about ten levels deep). */
 export const MAX_YAML_DEPTH = 100;
+/**
+ * Pod YAML longer than this is not read: a large real pod is a few KB, and the API server stores a
+ * pod in etcd, whose objects stop at 1.5 MB. The yaml package reads ~1.5 MB/s of some shapes (a
+ * fuzzed 1.6 MB pod of one line repeated took 4–6 s), so a bound keeps every lint in seconds.
+ */
+export const MAX_YAML_CHARS = 512 * 1024;
 
 const DUPLICATE_KEY = 'Duplicate key in pod YAML: Jenkins keeps the last value and silently drops the other';
 const tooDeep = (start: number, end: number): YamlProblem => ({
@@ -40,6 +46,10 @@ export function parseYaml(text: string): ParsedYaml {
   // Duplicate keys are found below in one pass: the parser's own check scans the map per key.
   // logLevel: the library would print its own warnings to stderr; ours are findings.
   const options = { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
+  if (text.length > MAX_YAML_CHARS) {
+    const message = `Pod YAML of ${Math.ceil(text.length / 1024)} KB is not read: it is over the limit of ${MAX_YAML_CHARS / 1024} KB (a large real pod is a few KB); this pod is not checked`;
+    return { doc: parseDocument('', options), value: {}, problems: [{ start: 0, end: 1, severity: 'error', limit: true, message }] };
+  }
   let doc: Document.Parsed;
   // The parser makes an Error per problem, and a broken text may have thousands: their stack traces,
   // never read, were most of the time.
