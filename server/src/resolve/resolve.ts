@@ -178,22 +178,29 @@ function interpolationInside(text: MappedText, [start, end]: [number, number], e
 const yamlCache = new Map<string, { parsed: ParsedYaml; schemaIssues: SchemaIssue[] }>();
 export const YAML_CACHE_CHARS = 1 << 20;
 let cachedChars = 0;
+/** The last text too large for the memo: one large pod written several times in a file is parsed once. */
+let lastLarge: { key: string; hit: { parsed: ParsedYaml; schemaIssues: SchemaIssue[] } } | undefined;
 
 /** Empties the memo, so that a benchmark pass over files it has seen parses their pods again. */
 export function forgetPodYamls(): void {
   yamlCache.clear();
   cachedChars = 0;
+  lastLarge = undefined;
 }
 
 async function podYaml(file: string, text: MappedText): Promise<PodYaml> {
   const key = text.text;
+  if (lastLarge?.key === key) return { file, text, ...lastLarge.hit };
   let hit = yamlCache.get(key);
   if (hit) yamlCache.delete(key);
   else {
     const parsed = parseYaml(key);
     const schemaIssues = parsed.problems.some((p) => p.severity === 'error') ? [] : await validatePod(parsed.value);
     hit = { parsed, schemaIssues };
-    if (key.length > YAML_CACHE_CHARS / 4) return { file, text, ...hit };
+    if (key.length > YAML_CACHE_CHARS / 4) {
+      lastLarge = { key, hit };
+      return { file, text, ...hit };
+    }
     cachedChars += key.length;
     for (const old of yamlCache.keys()) {
       if (cachedChars <= YAML_CACHE_CHARS) break;
