@@ -224,4 +224,34 @@ describe('ShellCheck in the language server, while the user types', () => {
     assert.deepEqual(runs, [['echo 123']]);
     cache.close('file:///a/Jenkinsfile');
   });
+
+  it('lints again when a run ends only if the scripts are still the ones it read', async () => {
+    const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
+    const ends: Array<() => void> = [];
+    const ready: string[] = [];
+    const done: ShellcheckRun = { ok: true, comments: [[]] };
+    const cache = new ShellcheckCache(
+      () => new Promise<ShellcheckRun>((resolve) => ends.push(() => resolve(done))),
+      (uri) => ready.push(uri),
+      20,
+    );
+    const check = cache.for('file:///a/Jenkinsfile');
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await check(['echo 1'], []);
+    await sleep(100);
+    assert.equal(ends.length, 1);
+    // The user types while ShellCheck reads the old script: its end makes no lint.
+    await check(['echo 12'], []);
+    ends[0]!();
+    await sleep(10);
+    assert.deepEqual(ready, []);
+    // The new script, once left alone, is read, and its end makes one.
+    await sleep(100);
+    assert.equal(ends.length, 2);
+    ends[1]!();
+    await sleep(10);
+    assert.deepEqual(ready, ['file:///a/Jenkinsfile']);
+    assert.equal(await check(['echo 12'], []), done);
+    cache.close('file:///a/Jenkinsfile');
+  });
 });

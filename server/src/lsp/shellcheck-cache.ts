@@ -15,7 +15,19 @@ type Run = NonNullable<Host['shellcheck']>;
 export const SHELLCHECK_QUIET_MS = 500;
 
 export class ShellcheckCache {
-  private readonly docs = new Map<string, { key: string; done?: ShellcheckRun; running: boolean; next?: () => void; waiting?: NodeJS.Timeout }>();
+  private readonly docs = new Map<
+    string,
+    {
+      /** The scripts of the run that is running or last ran, and what it found. */
+      key: string;
+      done?: ShellcheckRun;
+      running: boolean;
+      next?: () => void;
+      /** The scripts the latest lint asked about. */
+      wanted?: string;
+      waiting?: NodeJS.Timeout;
+    }
+  >();
 
   constructor(
     private readonly run: Run,
@@ -30,6 +42,7 @@ export class ShellcheckCache {
       const key = JSON.stringify([scripts, exclude]);
       const doc = this.docs.get(uri) ?? { key: '', running: false };
       this.docs.set(uri, doc);
+      doc.wanted = key;
       if (doc.key === key && doc.done) return Promise.resolve(doc.done);
       const pending: ShellcheckRun = { ok: false, reason: 'pending', message: 'ShellCheck is running' };
       if (doc.key === key && doc.running) return Promise.resolve(pending);
@@ -45,7 +58,9 @@ export class ShellcheckCache {
           const next = doc.next;
           delete doc.next;
           if (next) next();
-          else this.ready(uri);
+          // Scripts changed since it started: a lint now could not use its findings, so none is made
+          // (it would compete with the user's next keystroke); the run of the new scripts will ask.
+          else if (doc.wanted === key) this.ready(uri);
         });
       };
       // Each change of the scripts starts the wait again: only scripts left alone are read.
