@@ -66,12 +66,13 @@ function lineCol(text, offset) {
 }
 
 /**
- * `shellcheck: 'auto'`: each edit changes an sh script. The server runs ShellCheck on scripts left
- * alone for its quiet period, so the edits come in bursts of five with a pause just past that period
- * between them: each burst starts while ShellCheck runs (its process, then the lint again when it
- * ends), as when the user types again after a moment.
+ * `shellcheck: 'auto'`: each edit changes an sh script. `pauses`: the server runs ShellCheck on
+ * scripts left alone for its quiet period, so the edits come in bursts of five with a pause just past
+ * that period between them, each burst starting while ShellCheck runs, as when the user types again
+ * after a moment. The same typing with `shellcheck: 'off'` is its baseline: the first keystroke after
+ * a pause is slower whatever runs.
  */
-export async function latency(edits = 300, shellcheck = 'off') {
+export async function latency(edits = 300, shellcheck = 'off', pauses = false) {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
@@ -88,7 +89,7 @@ export async function latency(edits = 300, shellcheck = 'off') {
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [edit(text, i)] });
     await p;
     if (i >= warmup) times.push(performance.now() - t0);
-    if (shellcheck !== 'off' && i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, SHELLCHECK_QUIET_MS + 20));
+    if (pauses && i % 5 === 4) await new Promise((resolve) => setTimeout(resolve, SHELLCHECK_QUIET_MS + 20));
   }
   // Baseline: a full (non-incremental) tree-sitter parse of the same text, in the same process.
   const parser = await getParser();
