@@ -28,7 +28,8 @@ export function yamlApiFindings(y: PodYaml, merged: (name: string) => boolean): 
   if (!isObj(spec)) return [];
   // The findings depend on the YAML and on which of its containers are merged, not on where the YAML
   // sits in the Jenkinsfile: the parse memo hands back the same document while the user edits elsewhere.
-  const mergedNames = containerGroups(spec).flatMap(({ containers }) => containers.flatMap((c) => (isObj(c) && typeof c.name === 'string' && merged(c.name) ? [c.name] : [])));
+  const groups = containerGroups(spec);
+  const mergedNames = groups.flatMap(({ containers }) => containers.flatMap((c) => (isObj(c) && typeof c.name === 'string' && merged(c.name) ? [c.name] : [])));
   const key = mergedNames.join('\0');
   let byMerged = memo.get(y.parsed);
   if (!byMerged) memo.set(y.parsed, (byMerged = new Map()));
@@ -37,7 +38,7 @@ export function yamlApiFindings(y: PodYaml, merged: (name: string) => boolean): 
     out = [];
     const report: Report<YamlPlace> = (f) => out!.push(f);
     checkVolumes(list(spec.volumes), report);
-    for (const { group, containers } of containerGroups(spec)) {
+    for (const { group, containers } of groups) {
       containers.forEach((c, i) => {
         if (isObj(c)) checkContainer(c, ['spec', group, String(i)], (name) => mergedNames.includes(name), report);
       });
