@@ -44,7 +44,10 @@ export interface FsHostOptions {
 export class FsHost implements Host {
   private readonly globals = new Map<string, string[]>();
   private readonly roots = new Map<string, string>();
+  /** The same answer by the file's name as given: resolving the path was most of a lookup. */
+  private readonly fileRoots = new Map<string, string>();
   private readonly repositories = new Map<string, string | undefined>();
+  private readonly workspacePaths = new Map<string, string | undefined>();
 
   readonly shellcheck?: Host['shellcheck'];
 
@@ -85,9 +88,14 @@ export class FsHost implements Host {
     return beside.ok ? { ...beside, fromRoot: relative(repo, besidePath).split(sep).join('/') } : atRoot;
   }
 
+  /** Asked once per lint: kept per file (the path arithmetic was a tenth of a small file's lint). */
   workspacePath(file: string): string | undefined {
+    if (this.workspacePaths.has(file)) return this.workspacePaths.get(file);
     const root = this.rootFor(file);
-    return inside(root, resolve(file)) ? relative(root, resolve(file)).split(sep).join('/') : undefined;
+    const path = resolve(file);
+    const answer = inside(root, path) ? relative(root, path).split(sep).join('/') : undefined;
+    this.workspacePaths.set(file, answer);
+    return answer;
   }
 
   /** Reads a file named relative to `dir` (e.g. a CasC file named by the config), inside the workspace. */
@@ -101,9 +109,12 @@ export class FsHost implements Host {
    */
   private rootFor(file: string): string {
     if (this.options.root) return resolve(this.options.root);
+    let root = this.fileRoots.get(file);
+    if (root !== undefined) return root;
     const dir = dirname(resolve(file));
-    let root = this.roots.get(dir);
-    if (root === undefined) this.roots.set(dir, (root = workspaceRootOf(file)));
+    root = this.roots.get(dir) ?? workspaceRootOf(file);
+    this.roots.set(dir, root);
+    this.fileRoots.set(file, root);
     return root;
   }
 

@@ -13,6 +13,8 @@ export const rule: Rule = {
   summary: '`POD_LABEL` outside a podTemplate or with an explicit `label:`, a podTemplate without a body, or one whose body never runs on its pod',
   check(ctx) {
     const { templates, podLabelRefs, nodes } = ctx.extraction;
+    // Everything below is about a POD_LABEL or a scripted template: most files have neither.
+    if (!podLabelRefs.length && !templates.some((t) => t.kind === 'scripted')) return;
     const catalog = catalogFor(ctx.config.jenkins);
     const userCode = (c: CodeCall) => isUserCode(c, catalog);
     const inUserClosure = closureOfUserCode(userCode);
