@@ -11,6 +11,8 @@ export function nearMiss(name: string, candidates: readonly string[]): string | 
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: most candidates are ruled out unread.
+    if (Math.abs(c.length - name.length) > allowed) continue;
     if (c.toLowerCase() === lower) return c;
     const d = name.length < 4 ? Infinity : distance(name, c);
     if (d < bestD) {

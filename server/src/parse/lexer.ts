@@ -156,9 +156,15 @@ function scan(src: string, i: number, stack: Frame[]): { end: number; unterminat
   while (stack.length) {
     if (i >= n) return { end: n, unterminated: true };
     const top = stack[stack.length - 1]!;
-    const ch = src[i]!;
     if ('quote' in top) {
       const quote = top.quote;
+      // Past the characters that cannot end or interpolate this string, in one tight loop: most of a
+      // Jenkinsfile's text is in strings.
+      const q0 = quote.charCodeAt(0);
+      let c = src.charCodeAt(i);
+      while (c !== q0 && c !== 92 /* \\ */ && c !== 36 /* $ */ && c !== 10 && c !== 13 && i < n) c = src.charCodeAt(++i);
+      if (i >= n) continue;
+      const ch = src[i]!;
       if (ch === '\\') {
         // An escape, or a line continuation (backslash before LF or CRLF).
         i += src[i + 1] === '\r' && src[i + 2] === '\n' ? 3 : 2;
@@ -184,6 +190,7 @@ function scan(src: string, i: number, stack: Frame[]): { end: number; unterminat
       i++;
       continue;
     }
+    const ch = src[i]!;
     if (ch === '{') top.braces++;
     else if (ch === '}') {
       if (--top.braces === 0) stack.pop();
