@@ -100,6 +100,11 @@ const BINARY: Record<string, number> = {
   '=~': 10, '<<': 11, '>>': 11, '>>>': 11, '..': 11, '+': 12, '-': 12, '*': 13, '/': 13, '%': 13, '**': 14,
 };
 
+const UNARY = new Set(['!', '-', '+', '~', '++', '--']);
+const TERNARY = new Set(['?', '?:']);
+/** What continues an expression with a member: `.name`, `?.name`, `*.name`, `.@field`, `.&method`. */
+const MEMBER = new Set(['.', '?.', '*.', '.@', '.&']);
+
 /** How deep expressions are read (brackets, calls, operators in operators); deeper is `other`. */
 const MAX_DEPTH = 100;
 
@@ -261,7 +266,7 @@ class ExprParser {
 
   private ternary(command: boolean): Expr {
     const cond = this.binary(0, command);
-    const at = this.continuation(['?', '?:']);
+    const at = this.continuation(TERNARY);
     if (at < 0) return cond;
     const op = this.g.token(at)!.text;
     this.pos = this.g.skipNl(at + 1, this.to);
@@ -280,14 +285,19 @@ class ExprParser {
   }
 
   /** Index of one of these operators, here or (at statement level) at the start of the next line; -1 if none. */
-  private continuation(ops: string[]): number {
+  private continuation(ops: ReadonlySet<string>): number {
     const here = this.nested ? this.g.skipNl(this.pos, this.to) : this.pos;
-    if (ops.some((o) => this.punct(o, here))) return here;
+    if (this.punctIn(ops, here)) return here;
     if (!this.nested && this.tok()?.kind === 'newline') {
       const next = this.g.skipNl(this.pos, this.to);
-      if (ops.some((o) => this.punct(o, next))) return next;
+      if (this.punctIn(ops, next)) return next;
     }
     return -1;
+  }
+
+  private punctIn(ops: ReadonlySet<string>, i: number): boolean {
+    const t = this.tok(i);
+    return t?.kind === 'punct' && ops.has(t.text);
   }
 
   private binary(minPrec: number, command: boolean): Expr {
@@ -310,7 +320,7 @@ class ExprParser {
 
   private unary(command: boolean): Expr {
     const t = this.tok();
-    if (t?.kind === 'punct' && ['!', '-', '+', '~', '++', '--'].includes(t.text)) {
+    if (t?.kind === 'punct' && UNARY.has(t.text)) {
       this.pos++;
       const deep = this.tooDeep();
       if (deep) return deep;
@@ -326,7 +336,7 @@ class ExprParser {
 
   private postfix(e: Expr): Expr {
     for (;;) {
-      const at = this.continuation(['.', '?.', '*.', '.@', '.&']);
+      const at = this.continuation(MEMBER);
       if (at >= 0) {
         const name = this.g.token(at + 1);
         if (!name || at + 1 >= this.to || (name.kind !== 'ident' && name.kind !== 'string')) return e;

@@ -44,15 +44,18 @@ export function lex(src: string): Token[] {
   let i = 0;
   let lastSignificant: Token | undefined;
   // Brace depth inside GString interpolations, so `}` can close `${`.
-  const push = (t: Token) => {
+  // Every token has every field, so that all share one hidden class: the reader, the parsers and the
+  // rules read tokens everywhere, and mixed shapes made each of those reads polymorphic.
+  const push = (kind: Token['kind'], start: number, end: number, text: string, quote?: StringQuote, unterminated?: boolean) => {
+    const t: Token = { kind, start, end, text, quote, unterminated: unterminated || undefined };
     tokens.push(t);
-    if (t.kind !== 'comment' && t.kind !== 'newline') lastSignificant = t;
+    if (kind !== 'comment' && kind !== 'newline') lastSignificant = t;
   };
   while (i < n) {
     const c = src.charCodeAt(i);
     // LF, CRLF and a lone CR each end a line, in Groovy as in LSP.
     if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) {
-      push({ kind: 'newline', start: i, end: i + 1, text: '\n' });
+      push('newline', i, i + 1, '\n');
       i++;
       continue;
     }
@@ -67,20 +70,20 @@ export function lex(src: string): Token[] {
     }
     if (c === 47 /* / */ && src[i + 1] === '/') {
       const j = lineEnd(src, i);
-      push({ kind: 'comment', start: i, end: j, text: src.slice(i, j) });
+      push('comment', i, j, src.slice(i, j));
       i = j;
       continue;
     }
     if (c === 47 && src[i + 1] === '*') {
       let j = src.indexOf('*/', i + 2);
       j = j < 0 ? n : j + 2;
-      push({ kind: 'comment', start: i, end: j, text: src.slice(i, j) });
+      push('comment', i, j, src.slice(i, j));
       i = j;
       continue;
     }
     if (c === 35 /* # */ && i === 0 && src[1] === '!') {
       const j = lineEnd(src, 0);
-      push({ kind: 'comment', start: 0, end: j, text: src.slice(0, j) });
+      push('comment', 0, j, src.slice(0, j));
       i = j;
       continue;
     }
@@ -89,20 +92,20 @@ export function lex(src: string): Token[] {
       const triple = src[i + 1] === q && src[i + 2] === q;
       const quote: StringQuote = triple ? (q === "'" ? "'''" : '"""') : q;
       const end = scanQuoted(src, i, quote);
-      push({ kind: 'string', start: i, end: end.end, text: '', quote, ...(end.unterminated ? { unterminated: true } : {}) });
+      push('string', i, end.end, '', quote, end.unterminated);
       i = end.end;
       continue;
     }
     if (c === 36 /* $ */ && src[i + 1] === '/') {
       const end = scanDollarSlashy(src, i);
-      push({ kind: 'string', start: i, end: end.end, text: '', quote: '$/', ...(end.unterminated ? { unterminated: true } : {}) });
+      push('string', i, end.end, '', '$/', end.unterminated);
       i = end.end;
       continue;
     }
     if (c === 47 && !endsValue(lastSignificant) && src[i + 1] !== ' ' && src[i + 1] !== '=' && src[i + 1] !== '\n') {
       const end = scanSlashy(src, i, startsExpression(lastSignificant));
       if (end) {
-        push({ kind: 'string', start: i, end, text: '', quote: '/' });
+        push('string', i, end, '', '/');
         i = end;
         continue;
       }
@@ -110,7 +113,7 @@ export function lex(src: string): Token[] {
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < n && isIdentPart(src.charCodeAt(j))) j++;
-      push({ kind: 'ident', start: i, end: j, text: src.slice(i, j) });
+      push('ident', i, j, src.slice(i, j));
       i = j;
       continue;
     }
@@ -120,7 +123,7 @@ export function lex(src: string): Token[] {
         if (src[j] === '.' && !isDigit(src.charCodeAt(j + 1))) break;
         j++;
       }
-      push({ kind: 'number', start: i, end: j, text: src.slice(i, j) });
+      push('number', i, j, src.slice(i, j));
       i = j;
       continue;
     }
@@ -132,7 +135,7 @@ export function lex(src: string): Token[] {
       if (PUNCT3.includes(three)) p = three;
       else if (PUNCT2.includes(two)) p = two;
     }
-    push({ kind: 'punct', start: i, end: i + p.length, text: p });
+    push('punct', i, i + p.length, p);
     i += p.length;
   }
   return tokens;
