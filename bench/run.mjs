@@ -24,7 +24,7 @@ if (shellcheckInstalled()) {
 
 const t = await throughput();
 if (t) {
-  console.log(`throughput: ${t.files} corpus files, ${f(t.perFileMs, 2)} ms/file = ${f(t.filesPerSecond, 0)} files/s on one core (best of 3 passes; the first pass, JIT warmed on other files: ${f(t.firstPassPerFileMs, 2)} ms/file); bare tree-sitter parse ${f(t.parsePerFileMs, 2)} ms/file — ratio ${f(t.ratio, 2)}× (targets ≥ 2,000 files/s, ≤ 3×); a tree was needed for ${t.treeFiles} files`);
+  console.log(`throughput: ${t.files} corpus files, ${f(t.perFileMs, 2)} ms/file = ${f(t.filesPerSecond, 0)} files/s on one core, steady state (median of passes 11–15; the first pass, JIT warmed on other files only: ${f(t.firstPassPerFileMs, 2)} ms/file, passes 2–4 while V8 still optimizes: ${f(t.warmupPerFileMs, 2)} ms/file); bare tree-sitter parse ${f(t.parsePerFileMs, 2)} ms/file (median of 5) — ratio ${f(t.ratio, 2)}× (targets ≥ 2,000 files/s, ≤ 3×); a tree was needed for ${t.treeFiles} files`);
 }
 else console.log('throughput: skipped, ../shared/corpus not found');
 
