@@ -13,12 +13,14 @@ export const rule: Rule = {
     const steps = ctx.declarative.steps?.();
     if (!steps) return;
     const catalog = catalogFor(ctx.config.jenkins);
-    const library = new Set(ctx.libraryGlobals());
+    // Read only when a name is not known otherwise: it lists a folder, on every edit in the editor.
+    let library: Set<string> | undefined;
     const names = stepNames(catalog);
     for (const c of steps.calls) {
       // Jenkins accepts unknown names at start-up, and libraries and uncovered plugins add steps: only a slip is worth a word.
       // isKnownName: steps, @Symbols, and the globals of the config and the GDSL export.
-      if (catalog.isKnownName(c.name) || steps.defined.has(c.name) || library.has(c.name) || DECLARATIVE_WORDS.has(c.name)) continue;
+      if (catalog.isKnownName(c.name) || steps.defined.has(c.name) || DECLARATIVE_WORDS.has(c.name)) continue;
+      if ((library ??= new Set(ctx.libraryGlobals())).has(c.name)) continue;
       const close = nearMiss(c.name, names);
       if (!close) continue;
       ctx.report({
