@@ -118,6 +118,19 @@ describe('ShellCheck', { skip: HAVE_SHELLCHECK ? false : 'shellcheck is not inst
     assert.equal((await run("node { sh 'echo $1' }", { host: fakeHost(slow) })).result.shellcheck?.error, slow.message);
   });
 
+  it('kills its process when the run is stopped, and answers that it was', async () => {
+    const { runShellcheck } = await import('../server/out/host/shellcheck-process.js');
+    // A script ShellCheck reads for minutes: only a killed process ends before the 10-second limit.
+    const script = Array.from({ length: 20_000 }, (_, i) => `echo $x${i} | grep foo > /tmp/f${i}`).join('\n');
+    const stop = new AbortController();
+    const running = runShellcheck([script], [], stop.signal);
+    setTimeout(() => stop.abort(), 200);
+    assert.deepEqual(await running, { ok: false, reason: 'cancelled', message: 'the run was stopped: its scripts had changed' });
+    const stopped = new AbortController();
+    stopped.abort();
+    assert.equal(((await runShellcheck(['echo 1'], [], stopped.signal)) as { reason: string }).reason, 'cancelled');
+  });
+
   it('is not asked when off, nor by a host that cannot run programs', async () => {
     const host = fakeHost({ ok: true, comments: [[]] });
     await run("node { sh 'echo $1' }", { host, config: { shellcheck: 'off' } });
@@ -253,5 +266,47 @@ describe('ShellCheck in the language server, while the user types', () => {
     assert.deepEqual(ready, ['file:///a/Jenkinsfile']);
     assert.equal(await check(['echo 12'], []), done);
     cache.close('file:///a/Jenkinsfile');
+  });
+  it('stops a run under way when the document is edited, and reads the scripts again once it is quiet', async () => {
+    const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
+    const runs: Array<{ scripts: string[]; signal: AbortSignal; end: () => void }> = [];
+    const ready: string[] = [];
+    const done: ShellcheckRun = { ok: true, comments: [[]] };
+    const cache = new ShellcheckCache(
+      (scripts, _exclude, signal) =>
+        new Promise<ShellcheckRun>((resolve) => {
+          const run = { scripts: [...scripts], signal, end: () => resolve(done) };
+          runs.push(run);
+          // As the process runner does: a stopped run settles soon, with nothing to use.
+          signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'stopped' }));
+        }),
+      (uri) => ready.push(uri),
+      20,
+    );
+    const uri = 'file:///a/Jenkinsfile';
+    const check = cache.for(uri);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await check(['echo 1'], []);
+    await sleep(60);
+    assert.equal(runs.length, 1);
+    // An edit elsewhere in the file: the run is stopped, its end makes no lint and is not kept.
+    cache.interrupt(uri);
+    assert.equal(runs[0]!.signal.aborted, true);
+    assert.equal((await check(['echo 1'], [])).ok, false);
+    await sleep(5);
+    assert.deepEqual(ready, []);
+    // The same scripts are read again after the quiet period, and that run's end makes the lint.
+    await sleep(60);
+    assert.equal(runs.length, 2);
+    assert.deepEqual(runs[1]!.scripts, ['echo 1']);
+    runs[1]!.end();
+    await sleep(5);
+    assert.deepEqual(ready, [uri]);
+    assert.equal(await check(['echo 1'], []), done);
+    // An edit with nothing running stops nothing and starts nothing.
+    cache.interrupt(uri);
+    await sleep(60);
+    assert.equal(runs.length, 2);
+    cache.close(uri);
   });
 });

@@ -47,5 +47,8 @@ export interface ShellcheckComment {
   message: string;
 }
 
-/** `pending`: the language server's host runs it in the background and lints again when it is done. */
-export type ShellcheckRun = { ok: true; comments: ShellcheckComment[][] } | { ok: false; reason: 'missing' | 'timeout' | 'failed' | 'pending'; message: string };
+/**
+ * `pending`: the language server's host runs it in the background and lints again when it is done.
+ * `cancelled`: stopped before it ended (the language server's user edited the document meanwhile).
+ */
+export type ShellcheckRun = { ok: true; comments: ShellcheckComment[][] } | { ok: false; reason: 'missing' | 'timeout' | 'failed' | 'pending' | 'cancelled'; message: string };

@@ -11,7 +11,8 @@ export const SHELLCHECK_TIMEOUT_MS = 10_000;
 /** More output than any real file's scripts produce: the rest is not read. */
 const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
 
-export async function runShellcheck(scripts: readonly string[], exclude: readonly string[], timeoutMs = SHELLCHECK_TIMEOUT_MS): Promise<ShellcheckRun> {
+/** `signal`: aborting it kills the process (the language server's user typed on; its comments would be stale). */
+export async function runShellcheck(scripts: readonly string[], exclude: readonly string[], signal?: AbortSignal, timeoutMs = SHELLCHECK_TIMEOUT_MS): Promise<ShellcheckRun> {
   // Loaded on first use: a lint without sh scripts (and every cold start) never pays for them.
   const require = createRequire(import.meta.url);
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
@@ -22,8 +23,9 @@ export async function runShellcheck(scripts: readonly string[], exclude: readonl
     const names = scripts.map((_, i) => `${i}.sh`);
     await Promise.all(scripts.map((s, i) => writeFile(join(dir, names[i]!), s, { mode: 0o600 })));
     const args = ['--format=json1', '--norc', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...names];
+    if (signal?.aborted) return cancelled;
     return await new Promise<ShellcheckRun>((resolve) => {
-      const child = spawn('shellcheck', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+      const child = spawn('shellcheck', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true, ...(signal ? { signal, killSignal: 'SIGKILL' as const } : {}) });
       let out = '';
       let err = '';
       const timer = setTimeout(() => {
@@ -38,10 +40,12 @@ export async function runShellcheck(scripts: readonly string[], exclude: readonl
       });
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        if (signal?.aborted) return resolve(cancelled);
         resolve(e.code === 'ENOENT' ? { ok: false, reason: 'missing', message: 'shellcheck is not installed (not found on PATH)' } : { ok: false, reason: 'failed', message: `shellcheck could not run: ${e.message}` });
       });
       child.on('close', (code) => {
         clearTimeout(timer);
+        if (signal?.aborted) return resolve(cancelled);
         // 0: nothing to say, 1: comments; anything else is a failure (bad options, unreadable files).
         if (code !== 0 && code !== 1) return resolve({ ok: false, reason: 'failed', message: `shellcheck failed (exit ${code}): ${err.trim().split('\n')[0] ?? ''}` });
         resolve(parse(out, names));
@@ -51,6 +55,8 @@ export async function runShellcheck(scripts: readonly string[], exclude: readonl
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+const cancelled: ShellcheckRun = { ok: false, reason: 'cancelled', message: 'the run was stopped: its scripts had changed' };
 
 function parse(out: string, names: string[]): ShellcheckRun {
   let parsed: { comments?: Array<ShellcheckComment & { file: string }> };

@@ -44,6 +44,12 @@ export class Linter {
     return this.results.get(uri);
   }
 
+  /** The document changed: ShellCheck stops reading it (its process would slow this lint down), and it is linted. */
+  edited(uri: string): void {
+    this.shellcheck.interrupt(uri);
+    this.schedule(uri);
+  }
+
   schedule(uri: string): void {
     this.pending.get(uri)?.();
     const go = () => {

@@ -97,7 +97,7 @@ export function startServer(connection: Connection): { linter: () => Linter | un
   connection.onDidChangeTextDocument(
     guard('change', undefined, (p) => {
       // A change for a document that was never opened is ignored, not fatal.
-      if (documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges)) linter?.schedule(p.textDocument.uri);
+      if (documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges)) linter?.edited(p.textDocument.uri);
     }),
   );
   connection.onDidCloseTextDocument(

@@ -27,6 +27,7 @@ export async function runShellcheck(ex: Extraction, pods: readonly ResolvedPod[]
     scripts.map((s) => s.input),
     SHELLCHECK_EXCLUDED,
   );
-  if (!run.ok) return run.reason === 'pending' || (run.reason === 'missing' && mode === 'auto') ? undefined : { findings: [], scripts: scripts.length, error: run.message };
+  const notYet = (reason: string) => reason === 'pending' || reason === 'cancelled' || (reason === 'missing' && mode === 'auto');
+  if (!run.ok) return notYet(run.reason) ? undefined : { findings: [], scripts: scripts.length, error: run.message };
   return { findings: shellcheckFindings(scripts, run.comments, file), scripts: scripts.length };
 }
