@@ -4,7 +4,7 @@
 //   # jenkinsfile-lint-disable-next-line JKL104                                    (inside pod YAML)
 
 import type { Diagnostic, Loc } from '../core/diagnostic.js';
-import { LineIndex } from '../core/line-index.js';
+import type { LineIndex } from '../core/line-index.js';
 import { sourceRange } from '../extract/mapped-text.js';
 import type { Extraction } from '../extract/model.js';
 import type { ResolvedPod } from '../resolve/resolve.js';
@@ -30,8 +30,11 @@ export interface Directive {
 
 const DIRECTIVE = /(jenkinsfile-lint-disable(?:-next-line)?)(?![\w-])([^\n]*)/;
 
+/** Every directive has this in it. */
+const MARK = 'jenkinsfile-lint-disable';
+
 /** Parses one comment's text starting at `offset` in `file`; undefined when it is no directive. */
-function parseComment(text: string, at: (i: number) => number, file: string, lines: LineIndex): Directive | undefined {
+function parseComment(text: string, at: (i: number) => number, file: string, lines: (file: string) => LineIndex): Directive | undefined {
   const m = DIRECTIVE.exec(text);
   if (!m) return undefined;
   const body = m[2]!.replace(/\*\/\s*$/, '');
@@ -48,7 +51,7 @@ function parseComment(text: string, at: (i: number) => number, file: string, lin
   return {
     kind: m[1] === 'jenkinsfile-lint-disable' ? 'file' : 'next-line',
     file,
-    line: lines.position(start).line,
+    line: lines(file).position(start).line,
     loc: { file, start, end: at(m.index + m[0].length - 1) + 1 },
     codes,
   };
@@ -57,17 +60,20 @@ function parseComment(text: string, at: (i: number) => number, file: string, lin
 /** All directives in the Jenkinsfile's comments and in the comments of the pod YAML it carries or reads. */
 export function collectDirectives(ex: Extraction, pods: ResolvedPod[], file: string, lines: (file: string) => LineIndex): Directive[] {
   const out: Directive[] = [];
-  for (const c of ex.comments) {
-    const d = parseComment(ex.source.slice(c.start, c.end), (i) => c.start + i, file, lines(file));
-    if (d) out.push(d);
+  // Most files have no directive: one search says so, before any comment is read.
+  if (ex.source.includes(MARK)) {
+    for (const c of ex.comments) {
+      const d = parseComment(ex.source.slice(c.start, c.end), (i) => c.start + i, file, lines);
+      if (d) out.push(d);
+    }
   }
   const seen = new Set<unknown>();
   for (const pod of pods) {
     const y = pod.yaml;
-    if (!y || seen.has(y.text)) continue;
+    if (!y || seen.has(y.text) || !y.text.text.includes(MARK)) continue;
     seen.add(y.text);
     for (const m of y.text.text.matchAll(/#[^\n]*/g)) {
-      const d = parseComment(m[0], (i) => sourceRange(y.text, m.index! + i, m.index! + i + 1).start, y.file, lines(y.file));
+      const d = parseComment(m[0], (i) => sourceRange(y.text, m.index! + i, m.index! + i + 1).start, y.file, lines);
       if (d) out.push(d);
     }
   }
