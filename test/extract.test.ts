@@ -133,6 +133,20 @@ describe('extraction where the grammar produces ERROR nodes', () => {
     assert.equal(new TokenReader(src).guessed, true);
     assert.deepEqual(await containers(src), [src.indexOf("container('z')")]);
   });
+
+  it('is sure of a slashy string where only an expression can follow (`=~ /…/`, `(/…/)`, `~/…/`), interpolations and all', async () => {
+    const containers = async (src: string) => (await analyze(src, { file: '/nonexistent/Jenkinsfile', host })).extraction.containers.map((c) => c.call.start);
+    for (const sure of ["def m = log =~ /Signed: 1/\n", "def parts = out.split(/\\n/)\n", "switch (b) { case ~/^test-.*/: break }\n"]) {
+      assert.equal(new TokenReader(sure).guessed, false, sure);
+    }
+    // A `/` inside `${…}` does not end the string: the call after it is code, the one inside is not.
+    const src = "node {\n  def re = ~/a${x/2}b container('x') { }/\n  container('z') { }\n}\n";
+    assert.equal(new TokenReader(src).guessed, false);
+    assert.deepEqual(await containers(src), [src.indexOf("container('z')")]);
+    // After a value a `/` is division, or a string Groovy would not read there: still a guess.
+    assert.equal(new TokenReader('def half = total / 2\n').guessed, true);
+    assert.equal(new TokenReader('println /x/\n').guessed, true);
+  });
 });
 
 describe('extraction never skips a template', () => {

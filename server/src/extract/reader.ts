@@ -61,8 +61,9 @@ export class TokenReader {
   private readonly openers: Int32Array;
 
   /**
-   * true when the lexer had to guess where a string ends: a slashy or dollar-slashy string, a `/`
-   * it took for division, a string left open. Only then can the tree correct its reading.
+   * true when the lexer had to guess where a string ends: a slashy string where a `/` might have
+   * been division, a dollar-slashy string, a `/` it took for division, a string left open. Only then
+   * can the tree correct its reading.
    */
   readonly guessed: boolean;
 
@@ -75,7 +76,7 @@ export class TokenReader {
     this.match.forEach((close, open) => {
       if (close < this.tokens.length) this.openers[close] = open;
     });
-    this.guessed = this.tokens.some((t) => (t.kind === 'string' && (t.quote === '/' || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
+    this.guessed = this.tokens.some((t) => (t.kind === 'string' && ((t.quote === '/' && !t.sure) || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
   }
 
   /**

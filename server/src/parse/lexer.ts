@@ -15,6 +15,11 @@ export interface Token {
   quote?: StringQuote;
   /** strings only: true when the string was not closed before the end of input */
   unterminated?: boolean;
+  /**
+   * Slashy strings only: true after a token that only an expression can follow (`=~ /…/`, `(/…/`,
+   * `~/…/`), where Groovy's lexer too reads a `/` as a string's start, never as division.
+   */
+  sure?: boolean;
 }
 
 const PUNCT3 = ['?.@', '...', '**=', '<=>', '>>>', '<<=', '>>=', '!==', '==='];
@@ -46,8 +51,8 @@ export function lex(src: string): Token[] {
   // Brace depth inside GString interpolations, so `}` can close `${`.
   // Every token has every field, so that all share one hidden class: the reader, the parsers and the
   // rules read tokens everywhere, and mixed shapes made each of those reads polymorphic.
-  const push = (kind: Token['kind'], start: number, end: number, text: string, quote?: StringQuote, unterminated?: boolean) => {
-    const t: Token = { kind, start, end, text, quote, unterminated: unterminated || undefined };
+  const push = (kind: Token['kind'], start: number, end: number, text: string, quote?: StringQuote, unterminated?: boolean, sure?: boolean) => {
+    const t: Token = { kind, start, end, text, quote, unterminated: unterminated || undefined, sure: sure || undefined };
     tokens.push(t);
     if (kind !== 'comment' && kind !== 'newline') lastSignificant = t;
   };
@@ -103,9 +108,10 @@ export function lex(src: string): Token[] {
       continue;
     }
     if (c === 47 && !endsValue(lastSignificant) && src[i + 1] !== ' ' && src[i + 1] !== '=' && src[i + 1] !== '\n') {
-      const end = scanSlashy(src, i, startsExpression(lastSignificant));
+      const sure = startsExpression(lastSignificant);
+      const end = scanSlashy(src, i, sure);
       if (end) {
-        push('string', i, end, '', '/');
+        push('string', i, end, '', '/', false, sure);
         i = end;
         continue;
       }
@@ -233,7 +239,7 @@ export function skipInterpolation(src: string, i: number): number {
 }
 
 /** Tokens after which only an expression can follow, so a `/` there surely opens a slashy string. */
-const EXPRESSION_BEFORE = new Set(['=', '(', ',', '[', ':', '=~']);
+const EXPRESSION_BEFORE = new Set(['=', '(', ',', '[', ':', '=~', '~']);
 function startsExpression(t: Token | undefined): boolean {
   return t?.kind === 'punct' && EXPRESSION_BEFORE.has(t.text);
 }
@@ -245,6 +251,11 @@ function scanSlashy(src: string, start: number, multiline: boolean): number | un
     const ch = src[i]!;
     if (ch === '\\' && src[i + 1] === '/') {
       i += 2;
+      continue;
+    }
+    // A slashy string interpolates: a `/` inside `${…}` does not end it.
+    if (ch === '$' && src[i + 1] === '{') {
+      i = skipInterpolation(src, i + 2);
       continue;
     }
     // Elsewhere a `/` may be division: a slashy string there is taken to end on its own line.
