@@ -69,6 +69,11 @@ export function groovyArgs(c: GCall): Expr[] {
   return [...map, ...c.positional, ...c.trailing];
 }
 
+/** How many arguments Groovy passes (`groovyArgs(c).length`, without building the list). */
+export function argCount(c: GCall): number {
+  return (c.named.length ? 1 : 0) + c.positional.length + c.trailing.length;
+}
+
 /** The call a statement is, when it is a method call. */
 export function callOf(s: Statement | undefined): GCall | undefined {
   return s?.expr?.kind === 'call' ? s.expr.call : undefined;

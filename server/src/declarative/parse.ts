@@ -4,7 +4,7 @@
 // ASTParserUtils.groovy, jenkinsci/pipeline-model-definition-plugin @ 42c9dc3e.
 
 import type { TokenReader } from '../extract/reader.js';
-import { callOf, groovyArgs, GroovyReader, stringLiteral, thisMethodName, type Body, type Entry, type Expr, type GCall, type Span, type Statement } from './groovy.js';
+import { argCount, callOf, groovyArgs, GroovyReader, stringLiteral, thisMethodName, type Body, type Entry, type Expr, type GCall, type Span, type Statement } from './groovy.js';
 import type { MessageKey } from './messages.js';
 import type {
   Agent,
@@ -59,21 +59,22 @@ export function parseDeclarative(reader: TokenReader): Parsed {
   // A shared library's `def call(…) { … pipeline { agent …; stages … } … }`.
   const inCall = pipelineInCallMethod(g, top);
   if (inCall) return { pipeline: p.pipeline(inCall, true), problems, limits: p.limits, blocks: p.blocks };
-  for (const s of top) p.checkNested(s);
+  // Only a file with the word in it can hold a nested pipeline block: most scripted files are not walked.
+  if (reader.tokens.some((t) => t.kind === 'ident' && t.text === 'pipeline')) for (const s of top) p.checkNested(s);
   return { problems, limits: p.limits, blocks: p.blocks };
 }
 
 /** A `pipeline { }` call on implicit this whose only argument is its closure. */
 function isPipelineStep(s: Statement): boolean {
   const c = callOf(s);
-  return !!c && thisMethodName(c) === 'pipeline' && groovyArgs(c).length === 1 && blockOf(c) !== undefined;
+  return !!c && thisMethodName(c) === 'pipeline' && argCount(c) === 1 && blockOf(c) !== undefined;
 }
 
 /** The last argument of a call on implicit this, when it is a closure (Jenkins' matchBlockStatement). */
 function blockOf(c: GCall | undefined): Body | undefined {
   if (!c || thisMethodName(c) === undefined) return undefined;
-  const args = groovyArgs(c);
-  const last = args[args.length - 1];
+  // The last of groovyArgs(c), without building the list (named arguments come first, as one map).
+  const last = c.trailing.length ? c.trailing[c.trailing.length - 1] : c.positional[c.positional.length - 1];
   return last?.kind === 'closure' ? last.body : undefined;
 }
 
@@ -130,7 +131,7 @@ class Parser {
   private didYouMean(p: Problem, c: GCall, known: readonly string[]): void {
     const name = c.name ?? '';
     const close = suggest(name, known);
-    const blockOnly = groovyArgs(c).length === 1 && blockOf(c) !== undefined;
+    const blockOnly = argCount(c) === 1 && blockOf(c) !== undefined;
     if (!close || close === name || !(blockOnly || close === 'agent' || close === 'failFast')) return;
     p.fix = { title: `Rename to "${close}"`, edits: [{ ...c.nameSpan, newText: close }], safe: false };
   }
@@ -402,7 +403,7 @@ class Parser {
     if (!c || thisMethodName(c) !== 'parallel') return undefined;
     const out: { branches: Array<{ name: string; body: Body }>; failFast?: boolean } = { branches: [] };
     // Only named arguments, and nothing else, make branches (a variable or a map literal gives none).
-    if (groovyArgs(c).length !== 1 || !c.named.length) return out;
+    if (argCount(c) !== 1 || !c.named.length) return out;
     for (const e of c.named) {
       const key = stringLiteral(e.key);
       if (key === 'failFast') {
