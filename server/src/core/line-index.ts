@@ -7,6 +7,11 @@ export class LineIndex {
 
   /** Lines end at LF, CRLF or a lone CR, as LSP counts them (and Groovy), so positions agree with the editor's. */
   constructor(readonly text: string) {
+    if (!text.includes('\r')) {
+      // Line feeds only (the usual case): found by indexOf, not by reading every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
