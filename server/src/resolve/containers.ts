@@ -58,7 +58,9 @@ export interface ContainerDef {
 type Ranged = { range?: [number, number, number] } | undefined;
 
 function nodeLoc(y: PodYaml, node: Ranged): Loc | undefined {
-  return node?.range ? { file: y.file, ...sourceRange(y.text, node.range[0], node.range[1]) } : undefined;
+  if (!node?.range) return undefined;
+  const { start, end } = sourceRange(y.text, node.range[0], node.range[1]);
+  return { file: y.file, start, end };
 }
 
 function interpolated(y: PodYaml, node: Ranged): boolean {
@@ -71,11 +73,13 @@ function interpolated(y: PodYaml, node: Ranged): boolean {
  */
 function nodeAt(node: unknown, keys: ReadonlyArray<string | number>): Ranged {
   let n = node;
-  for (const key of keys) {
-    if (!isCollection(n)) return undefined;
-    n = n.get(key, true);
-  }
+  for (const key of keys) n = child(n, key);
   return n as Ranged;
+}
+
+/** One level of nodeAt. */
+function child(node: unknown, key: string | number): Ranged {
+  return isCollection(node) ? (node.get(key, true) as Ranged) : undefined;
 }
 
 export function yamlContainers(y: PodYaml): ContainerDef[] {
@@ -87,11 +91,17 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
     if (!c || typeof c !== 'object') return;
     const path = ['spec', 'containers', String(i)];
     const node = nodeAt(doc.contents, path);
-    const at = (...rest: Array<string | number>) => nodeAt(node, rest);
+    const at = (key: string) => child(node, key);
     const nameNode = at('name');
     const nameLoc = nodeLoc(y, nameNode ?? node);
     if (!nameLoc) return;
-    const keys = new Set(isMap(node) ? node.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined) : Object.keys(c));
+    const keys = new Set<string>();
+    if (!isMap(node)) for (const k of Object.keys(c)) keys.add(k);
+    else
+      for (const p of node.items) {
+        const k = keyText(p.key);
+        if (k !== undefined) keys.add(k);
+      }
     const def: ContainerDef = { nameLoc, origin: 'yaml', yamlPath: path, tty: c.tty === true || c.stdin === true, mounts: [], env: [], keys };
     if ((typeof c.name === 'string' || typeof c.name === 'number') && !interpolated(y, nameNode)) def.name = String(c.name);
     // A value reached through an alias or a merge key has no node on this path: it is then left out
@@ -107,17 +117,18 @@ export function yamlContainers(y: PodYaml): ContainerDef[] {
       if (loc && v !== undefined) def[key] = { words: Array.isArray(v) ? v.map(String) : [String(v)], loc, interpolated: interpolated(y, node) };
     }
     const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Array<Record<string, unknown> | null>) : [];
+    const mountNodes = mounts.length ? at('volumeMounts') : undefined;
     mounts.forEach((m, j) => {
       if (!m) return;
-      const n = at('volumeMounts', j, 'name') ?? at('volumeMounts', j);
+      const mountNode = child(mountNodes, j);
+      const n = child(mountNode, 'name') ?? mountNode;
       if (interpolated(y, n)) return;
-      def.mounts.push({
-        ...(typeof m.name === 'string' ? { name: m.name } : {}),
-        ...(typeof m.mountPath === 'string' ? { mountPath: m.mountPath } : {}),
-        ...(typeof m.subPath === 'string' ? { subPath: m.subPath } : {}),
-        ...(interpolated(y, at('volumeMounts', j, 'mountPath')) ? { pathInterpolated: true as const } : {}),
-        nameLoc: nodeLoc(y, n) ?? nameLoc,
-      });
+      const mount: Mount = { nameLoc: nodeLoc(y, n) ?? nameLoc };
+      if (typeof m.name === 'string') mount.name = m.name;
+      if (typeof m.mountPath === 'string') mount.mountPath = m.mountPath;
+      if (typeof m.subPath === 'string') mount.subPath = m.subPath;
+      if (interpolated(y, child(mountNode, 'mountPath'))) mount.pathInterpolated = true;
+      def.mounts.push(mount);
     });
     if (Array.isArray(c.env)) for (const e of c.env as Array<{ name?: unknown } | null>) if (typeof e?.name === 'string') def.env.push(e.name);
     out.push(def);
