@@ -110,6 +110,9 @@ const TERNARY = new Set(['?', '?:']);
 /** What continues an expression with a member: `.name`, `?.name`, `*.name`, `.@field`, `.&method`. */
 const MEMBER = new Set(['.', '?.', '*.', '.@', '.&']);
 
+/** The argument lists of a call that has none, shared (frozen: nothing may add to them). */
+const NONE = Object.freeze([]) as unknown as never[];
+
 /** How deep expressions are read (brackets, calls, operators in operators); deeper is `other`. */
 const MAX_DEPTH = 100;
 
@@ -384,23 +387,22 @@ class ExprParser {
   private primary(command: boolean): Expr {
     const t = this.tok();
     if (!t) return { kind: 'other', start: this.endOf(this.pos), end: this.endOf(this.pos) };
-    const span = { start: t.start, end: t.end };
     if (t.kind === 'string') {
       this.pos++;
       return new StringExpr(this.g.reader.src, t);
     }
     if (t.kind === 'number') {
       this.pos++;
-      return { kind: 'number', raw: t.text, ...span };
+      return { kind: 'number', raw: t.text, start: t.start, end: t.end };
     }
     if (t.kind === 'ident') {
       if (t.text === 'true' || t.text === 'false') {
         this.pos++;
-        return { kind: 'bool', value: t.text === 'true', ...span };
+        return { kind: 'bool', value: t.text === 'true', start: t.start, end: t.end };
       }
       if (t.text === 'null') {
         this.pos++;
-        return { kind: 'null', ...span };
+        return { kind: 'null', start: t.start, end: t.end };
       }
       if (t.text === 'new') {
         // `new Foo(…)`: an object, never a step or a literal.
@@ -412,8 +414,8 @@ class ExprParser {
         return { kind: 'other', start: t.start, end: this.endOf(this.pos) };
       }
       this.pos++;
-      const call = this.callRest(undefined, t.text, span, command);
-      return call ?? { kind: 'var', name: t.text, ...span };
+      const call = this.callRest(undefined, t.text, { start: t.start, end: t.end }, command);
+      return call ?? { kind: 'var', name: t.text, start: t.start, end: t.end };
     }
     if (t.kind === 'punct' && t.text === '(') {
       const close = this.g.reader.closerOf(this.pos);
@@ -424,7 +426,7 @@ class ExprParser {
     if (t.kind === 'punct' && t.text === '[') return this.listOrMap();
     if (t.kind === 'punct' && t.text === '{') return this.closure(this.pos);
     this.pos++;
-    return { kind: 'other', ...span };
+    return { kind: 'other', start: t.start, end: t.end };
   }
 
   /** The closure whose `{` is token `open`; the position moves past it. */
@@ -499,8 +501,9 @@ class ExprParser {
    */
   private callRest(receiver: Expr | undefined, name: string | undefined, nameSpan: Span, command: boolean): Expr | undefined {
     const start = receiver ? receiver.start : nameSpan.start;
-    let named: Entry[] = [];
-    let positional: Expr[] = [];
+    // Most names read here are no call (`x`, `env.FOO`): nothing is allocated for them.
+    let named: Entry[] = NONE;
+    let positional: Expr[] = NONE;
     let parens = false;
     if (this.punct('(')) {
       parens = true;
@@ -511,10 +514,10 @@ class ExprParser {
       const end = this.commandEnd();
       ({ named, positional } = this.args(this.pos, end));
       this.pos = end;
-      return this.finish({ receiver, name, nameSpan, named, positional, trailing: [], start, headEnd: this.endOf(this.pos) });
+      return this.finish(receiver, name, nameSpan, named, positional, NONE, start, this.endOf(this.pos));
     }
     const headEnd = this.endOf(this.pos);
-    const trailing: Expr[] = [];
+    let trailing: Expr[] | undefined;
     for (;;) {
       let k = this.pos;
       if (!this.punct('{', k)) {
@@ -524,18 +527,18 @@ class ExprParser {
         k = this.g.skipNl(this.pos, this.to);
         if (k === this.pos || !this.punct('{', k)) break;
       }
-      trailing.push(this.closure(k));
+      (trailing ??= []).push(this.closure(k));
     }
-    if (!parens && !trailing.length) return undefined;
-    return this.finish({ receiver, name, nameSpan, named, positional, trailing, start, headEnd });
+    if (!parens && !trailing) return undefined;
+    return this.finish(receiver, name, nameSpan, named, positional, trailing ?? NONE, start, headEnd);
   }
 
-  private finish(c: Omit<GCall, 'end'> & { start: number }): Expr {
+  private finish(receiver: Expr | undefined, name: string | undefined, nameSpan: Span, named: Entry[], positional: Expr[], trailing: Expr[], start: number, headEnd: number): Expr {
     const end = this.endOf(this.pos);
-    const call: GCall = { nameSpan: c.nameSpan, named: c.named, positional: c.positional, trailing: c.trailing, headEnd: c.headEnd, start: c.start, end };
-    if (c.receiver) call.receiver = c.receiver;
-    if (c.name !== undefined) call.name = c.name;
-    return { kind: 'call', call, start: call.start, end };
+    const call: GCall = { nameSpan, named, positional, trailing, headEnd, start, end };
+    if (receiver) call.receiver = receiver;
+    if (name !== undefined) call.name = name;
+    return { kind: 'call', call, start, end };
   }
 
   /** Does a command argument start here, on the same line (`sh 'x'`, `agent any`, `timeout time: 5`)? */
