@@ -186,8 +186,8 @@ describe('corpus', { skip: SKIP_REASON }, () => {
     const unknown = new Set<string>();
     for (const rel of files.filter((f) => (f.startsWith('pipeline-model-definition/') && !f.includes('/errors/')) || f.startsWith('kubernetes-plugin/'))) {
       const { declarative } = await corpusAnalysis(rel);
-      const steps = declarative.steps!();
-      for (const c of steps.calls) if (!catalog.stepOrFunction(c.name) && !steps.defined.has(c.name)) unknown.add(c.name);
+      const defined = declarative.definedNames!();
+      for (const c of declarative.stepCalls!()) if (!catalog.stepOrFunction(c.name) && !defined.has(c.name)) unknown.add(c.name);
       const p = declarative.pipeline;
       for (const section of [p?.options, p?.triggers, p?.parameters]) for (const m of section?.entries ?? []) if (!catalog.functionOrStep(m.name)) unknown.add(m.name);
     }

@@ -17,14 +17,34 @@ export interface Declarative {
   limits: Span[];
   /** Every block of the pipeline with what it holds, for the editor. */
   blocks: Block[];
-  /** The calls in step positions and the names the file defines; read when first asked for. */
-  steps?(): { calls: StepCall[]; defined: ReadonlySet<string> };
+  /** The calls in step positions (the file's code read statement by statement); read when first asked for. */
+  stepCalls?(): StepCall[];
+  /** The names the file defines (`def notify(…)`), which are no steps; read when first asked for. */
+  definedNames?(): ReadonlySet<string>;
+  /** Every identifier in the file, a superset of the step names: a rule can tell at once that none concerns it. */
+  identifiers?(): ReadonlySet<string>;
 }
 
 /** `catalog` is asked for only when there is a pipeline to validate (parsing it costs a cold start). */
 export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog): Declarative {
   const { pipeline, problems, limits, blocks } = parseDeclarative(reader);
   if (pipeline) validatePipeline(pipeline, problems, catalog());
-  let steps: ReturnType<NonNullable<Declarative['steps']>> | undefined;
-  return { ...(pipeline ? { pipeline } : {}), problems: problems.list, limits, blocks, steps: () => (steps ??= { calls: stepCalls(reader, pipeline), defined: definedNames(reader) }) };
+  let calls: StepCall[] | undefined;
+  let defined: ReadonlySet<string> | undefined;
+  let identifiers: ReadonlySet<string> | undefined;
+  return {
+    ...(pipeline ? { pipeline } : {}),
+    problems: problems.list,
+    limits,
+    blocks,
+    stepCalls: () => (calls ??= stepCalls(reader, pipeline)),
+    definedNames: () => (defined ??= definedNames(reader)),
+    identifiers: () => (identifiers ??= identifiersOf(reader)),
+  };
+}
+
+function identifiersOf(reader: TokenReader): Set<string> {
+  const names = new Set<string>();
+  for (const t of reader.tokens) if (t.kind === 'ident') names.add(t.text);
+  return names;
 }

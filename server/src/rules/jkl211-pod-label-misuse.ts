@@ -50,7 +50,7 @@ export const rule: Rule = {
     for (const n of nodes) if (n.template && !firstNode.has(n.template)) firstNode.set(n.template, n);
     const refs = new OffsetSet(podLabelRefs.map((r) => r.start));
     const nested = new OffsetSet(templates.map((o) => o.call.start));
-    const definesPodTemplate = ctx.declarative.steps?.().defined.has('podTemplate') ?? false;
+    const definesPodTemplate = ctx.declarative.definedNames?.().has('podTemplate') ?? false;
     for (const t of scripted) {
       if (t.noBody) {
         // A method of the file's own by that name would be called instead of the step.

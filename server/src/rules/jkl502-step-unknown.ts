@@ -10,19 +10,21 @@ export const rule: Rule = {
   severity: 'warning',
   summary: 'A step name no plugin of the catalog defines that is one slip from one it does (`chekout`); Jenkins fails there at run time',
   check(ctx) {
-    const steps = ctx.declarative.steps?.();
-    if (!steps) return;
+    const { stepCalls, definedNames, identifiers } = ctx.declarative;
+    if (!stepCalls || !definedNames || !identifiers) return;
     const catalog = catalogFor(ctx.config.jenkins);
+    const slipOf = slips(catalog);
+    // Step names are identifiers: where none is a slip, the file's code need not be read for its calls.
+    let any = false;
+    for (const name of identifiers()) if ((any = slipOf(name) !== undefined)) break;
+    if (!any) return;
+    const defined = definedNames();
     // Read only when a name is not known otherwise: it lists a folder, on every edit in the editor.
     let library: Set<string> | undefined;
-    const names = stepNames(catalog);
-    for (const c of steps.calls) {
-      // Jenkins accepts unknown names at start-up, and libraries and uncovered plugins add steps: only a slip is worth a word.
-      // isKnownName: steps, @Symbols, and the globals of the config and the GDSL export.
-      if (catalog.isKnownName(c.name) || steps.defined.has(c.name) || DECLARATIVE_WORDS.has(c.name)) continue;
+    for (const c of stepCalls()) {
+      const close = slipOf(c.name);
+      if (!close || defined.has(c.name)) continue;
       if ((library ??= new Set(ctx.libraryGlobals())).has(c.name)) continue;
-      const close = nearMiss(c.name, names);
-      if (!close) continue;
       ctx.report({
         loc: { file: ctx.file, ...c.nameSpan },
         message: `Unknown step "${c.name}": did you mean "${close}"? Jenkins stops the build there: No such DSL method '${c.name}' found among steps`,
@@ -34,10 +36,28 @@ export const rule: Rule = {
 /** Declarative's own words (`stages`, `steps`, …) written in Groovy code are Declarative out of place, not a misspelt `stage`/`step`. */
 const DECLARATIVE_WORDS = new Set(SECTIONS.map((s) => s.name));
 
-const namesOf = new WeakMap<Catalog, string[]>();
+const slipsOf = new WeakMap<Catalog, (name: string) => string | undefined>();
 
-function stepNames(catalog: Catalog): string[] {
-  let names = namesOf.get(catalog);
-  if (!names) namesOf.set(catalog, (names = catalog.all('step').map((e) => e.symbol)));
-  return names;
+/**
+ * The catalog step a name is a slip of, for a name the catalog does not know otherwise (isKnownName:
+ * steps, @Symbols, and the globals of the config and the GDSL export) and no Declarative word; kept
+ * per name, as the same names come back in file after file and edit after edit.
+ */
+function slips(catalog: Catalog): (name: string) => string | undefined {
+  let slipOf = slipsOf.get(catalog);
+  if (!slipOf) {
+    const steps = catalog.all('step').map((e) => e.symbol);
+    const known = new Map<string, string | undefined>();
+    slipOf = (name) => {
+      if (known.has(name)) return known.get(name);
+      // Bounded: a long-running language server sees many names.
+      if (known.size >= 100_000) known.clear();
+      // Jenkins accepts unknown names at start-up, and libraries and uncovered plugins add steps: only a slip is worth a word.
+      const slip = catalog.isKnownName(name) || DECLARATIVE_WORDS.has(name) ? undefined : nearMiss(name, steps);
+      known.set(name, slip);
+      return slip;
+    };
+    slipsOf.set(catalog, slipOf);
+  }
+  return slipOf;
 }
