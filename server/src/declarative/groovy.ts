@@ -110,6 +110,9 @@ const TERNARY = new Set(['?', '?:']);
 /** What continues an expression with a member: `.name`, `?.name`, `*.name`, `.@field`, `.&method`. */
 const MEMBER = new Set(['.', '?.', '*.', '.@', '.&']);
 
+/** Tokens after which a literal is a whole expression: nothing can continue it. */
+const ENDS_LITERAL = new Set([',', ')', ']', '}', ';', ':']);
+
 /** The argument lists of a call that has none, shared (frozen: nothing may add to them). */
 const NONE = Object.freeze([]) as unknown as never[];
 
@@ -239,6 +242,20 @@ class ExprParser {
     return this.assignment(this.statementLevel);
   }
 
+  /**
+   * A string or number that a `,`, `)`, `]`, `}`, `;` or `:` (or the range's end) follows is the whole
+   * expression: most arguments are, and reading them through every precedence level was most of the
+   * expression reader's time.
+   */
+  private literalAlone(): Expr | undefined {
+    const t = this.tok();
+    if (!t || (t.kind !== 'string' && t.kind !== 'number')) return undefined;
+    const next = this.tok(this.pos + 1);
+    if (next && !(next.kind === 'punct' && ENDS_LITERAL.has(next.text))) return undefined;
+    this.pos++;
+    return t.kind === 'string' ? new StringExpr(this.g.reader.src, t) : { kind: 'number', raw: t.text, start: t.start, end: t.end };
+  }
+
   /** Past MAX_DEPTH nothing more is read: the rest of the range is one `other` (no recursion input controls). */
   private tooDeep(): Expr | undefined {
     if (this.g.depth < MAX_DEPTH) return undefined;
@@ -250,6 +267,8 @@ class ExprParser {
   private assignment(command: boolean): Expr {
     const deep = this.tooDeep();
     if (deep) return deep;
+    const alone = this.literalAlone();
+    if (alone) return alone;
     this.g.depth++;
     try {
       return this.assignmentAt(command);
