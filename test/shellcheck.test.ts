@@ -309,4 +309,42 @@ describe('ShellCheck in the language server, while the user types', () => {
     assert.equal(runs.length, 2);
     cache.close(uri);
   });
+  it('after an edit starts nothing at once: a queued run waits for the quiet period, and scripts the edit removed are not read again', async () => {
+    const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
+    const runs: Array<{ scripts: string[]; end: () => void }> = [];
+    const ready: string[] = [];
+    const done: ShellcheckRun = { ok: true, comments: [[]] };
+    const cache = new ShellcheckCache(
+      (scripts, _exclude, signal) =>
+        new Promise<ShellcheckRun>((resolve) => {
+          runs.push({ scripts: [...scripts], end: () => resolve(done) });
+          signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'stopped' }));
+        }),
+      (uri) => ready.push(uri),
+      20,
+    );
+    const uri = 'file:///a/Jenkinsfile';
+    const check = cache.for(uri);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await check(['echo 1'], []);
+    await sleep(60);
+    // A lint that is no edit (the settings changed) asks for other scripts while the run goes on: queued.
+    await check(['echo 2'], []);
+    await sleep(60);
+    assert.equal(runs.length, 1);
+    // An edit: the run is stopped and the queued one does not start at once.
+    cache.interrupt(uri);
+    await sleep(5);
+    assert.equal(runs.length, 1);
+    // The edit's lint asks for the scripts it has; they are read after the quiet period.
+    await check(['echo 2'], []);
+    await sleep(60);
+    assert.deepEqual(runs.map((r) => r.scripts), [['echo 1'], ['echo 2']]);
+    // An edit that removed the scripts: its lint asks for none, and the stopped run is not made again.
+    cache.interrupt(uri);
+    await sleep(60);
+    assert.equal(runs.length, 2);
+    assert.deepEqual(ready, []);
+    cache.close(uri);
+  });
 });
