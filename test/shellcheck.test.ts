@@ -206,6 +206,29 @@ describe('ShellCheck over the corpus', { skip: !HAVE_SHELLCHECK ? 'shellcheck is
   });
 });
 
+/**
+ * A language-server ShellCheck cache over a fake run that ends when told to, and that settles as
+ * stopped when aborted, as the process runner does; quiet period 20 ms.
+ */
+async function stoppableCache() {
+  const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
+  const runs: Array<{ scripts: string[]; signal: AbortSignal; end: () => void }> = [];
+  const ready: string[] = [];
+  const done: ShellcheckRun = { ok: true, comments: [[]] };
+  const cache = new ShellcheckCache(
+    (scripts, _exclude, signal) =>
+      new Promise<ShellcheckRun>((resolve) => {
+        runs.push({ scripts: [...scripts], signal, end: () => resolve(done) });
+        signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'stopped' }));
+      }),
+    (uri) => ready.push(uri),
+    20,
+  );
+  const uri = 'file:///a/Jenkinsfile';
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  return { cache, runs, ready, done, uri, check: cache.for(uri), sleep };
+}
+
 describe('ShellCheck in the language server, while the user types', () => {
   it("reads a document's scripts once they have been left alone for the quiet period, the latest of them only", async () => {
     const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
@@ -268,24 +291,7 @@ describe('ShellCheck in the language server, while the user types', () => {
     cache.close('file:///a/Jenkinsfile');
   });
   it('stops a run under way when the document is edited, and reads the scripts again once it is quiet', async () => {
-    const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
-    const runs: Array<{ scripts: string[]; signal: AbortSignal; end: () => void }> = [];
-    const ready: string[] = [];
-    const done: ShellcheckRun = { ok: true, comments: [[]] };
-    const cache = new ShellcheckCache(
-      (scripts, _exclude, signal) =>
-        new Promise<ShellcheckRun>((resolve) => {
-          const run = { scripts: [...scripts], signal, end: () => resolve(done) };
-          runs.push(run);
-          // As the process runner does: a stopped run settles soon, with nothing to use.
-          signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'stopped' }));
-        }),
-      (uri) => ready.push(uri),
-      20,
-    );
-    const uri = 'file:///a/Jenkinsfile';
-    const check = cache.for(uri);
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const { cache, runs, ready, done, uri, check, sleep } = await stoppableCache();
     await check(['echo 1'], []);
     await sleep(60);
     assert.equal(runs.length, 1);
@@ -309,23 +315,9 @@ describe('ShellCheck in the language server, while the user types', () => {
     assert.equal(runs.length, 2);
     cache.close(uri);
   });
+
   it('after an edit starts nothing at once: a queued run waits for the quiet period, and scripts the edit removed are not read again', async () => {
-    const { ShellcheckCache } = await import('../server/out/lsp/shellcheck-cache.js');
-    const runs: Array<{ scripts: string[]; end: () => void }> = [];
-    const ready: string[] = [];
-    const done: ShellcheckRun = { ok: true, comments: [[]] };
-    const cache = new ShellcheckCache(
-      (scripts, _exclude, signal) =>
-        new Promise<ShellcheckRun>((resolve) => {
-          runs.push({ scripts: [...scripts], end: () => resolve(done) });
-          signal.addEventListener('abort', () => resolve({ ok: false, reason: 'cancelled', message: 'stopped' }));
-        }),
-      (uri) => ready.push(uri),
-      20,
-    );
-    const uri = 'file:///a/Jenkinsfile';
-    const check = cache.for(uri);
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const { cache, runs, ready, uri, check, sleep } = await stoppableCache();
     await check(['echo 1'], []);
     await sleep(60);
     // A lint that is no edit (the settings changed) asks for other scripts while the run goes on: queued.
