@@ -23,3 +23,14 @@ it('leaves alone a name the config lists in jenkins.globals (a library loaded by
   const dir = workspace({ Jenkinsfile: JENKINSFILE, '.jenkinsfile-lint.yaml': 'jenkins:\n  globals: [chekout]\n' });
   assert.deepEqual((await lintPath(join(dir, 'Jenkinsfile'), { root: dir })).diagnostics, []);
 });
+
+it('reads a slip on `this.` as one, and takes no `key:`, `@Annotation` or member call for a step', async () => {
+  const r = await lintText("node {\n  this.chekout(scm)\n  timeout(time: 1, unit: 'HOURS') { echo 'x' }\n  if (env.X.contains('y')) { echo 'y' }\n}\n");
+  assert.deepEqual(
+    r.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`),
+    ['JKL502 1:7'],
+  );
+  // `unit` is a slip of `junit`, `contains` of `container`: as a key and a member they are no calls.
+  const keysOnly = await lintText("node {\n  timeout(time: 1, unit: 'HOURS') { echo 'x' }\n  if (env.X.contains('y')) { echo 'y' }\n}\n");
+  assert.deepEqual(keysOnly.diagnostics, []);
+});

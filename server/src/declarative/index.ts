@@ -21,7 +21,10 @@ export interface Declarative {
   stepCalls?(): StepCall[];
   /** The names the file defines (`def notify(…)`), which are no steps; read when first asked for. */
   definedNames?(): ReadonlySet<string>;
-  /** Every identifier in the file, a superset of the step names: a rule can tell at once that none concerns it. */
+  /**
+   * The identifiers that could name a step call (not a `key:`, an `@Annotation` or a member other
+   * than `this.name`): a superset of the step names, so a rule can tell at once that none concerns it.
+   */
   identifiers?(): ReadonlySet<string>;
 }
 
@@ -45,6 +48,13 @@ export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog):
 
 function identifiersOf(reader: TokenReader): Set<string> {
   const names = new Set<string>();
-  for (const t of reader.tokens) if (t.kind === 'ident') names.add(t.text);
+  const toks = reader.tokens;
+  const punct = (i: number, text: string) => toks[i]?.kind === 'punct' && toks[i]!.text === text;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'ident' || punct(i + 1, ':') || punct(i - 1, '@')) continue;
+    if ((punct(i - 1, '.') || punct(i - 1, '?.')) && !(toks[i - 2]?.kind === 'ident' && toks[i - 2]!.text === 'this')) continue;
+    names.add(t.text);
+  }
   return names;
 }
