@@ -125,7 +125,7 @@ describe('ShellCheck', { skip: HAVE_SHELLCHECK ? false : 'shellcheck is not inst
     const stop = new AbortController();
     const running = runShellcheck([script], [], stop.signal);
     setTimeout(() => stop.abort(), 200);
-    assert.deepEqual(await running, { ok: false, reason: 'cancelled', message: 'the run was stopped: its scripts had changed' });
+    assert.deepEqual(await running, { ok: false, reason: 'cancelled', message: 'the run was stopped: the document was edited' });
     const stopped = new AbortController();
     stopped.abort();
     assert.equal(((await runShellcheck(['echo 1'], [], stopped.signal)) as { reason: string }).reason, 'cancelled');

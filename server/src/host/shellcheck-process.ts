@@ -56,7 +56,7 @@ export async function runShellcheck(scripts: readonly string[], exclude: readonl
   }
 }
 
-const cancelled: ShellcheckRun = { ok: false, reason: 'cancelled', message: 'the run was stopped: its scripts had changed' };
+const cancelled: ShellcheckRun = { ok: false, reason: 'cancelled', message: 'the run was stopped: the document was edited' };
 
 function parse(out: string, names: string[]): ShellcheckRun {
   let parsed: { comments?: Array<ShellcheckComment & { file: string }> };

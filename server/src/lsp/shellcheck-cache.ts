@@ -10,8 +10,8 @@ type Run = NonNullable<Host['shellcheck']>;
 type Runner = (scripts: readonly string[], exclude: readonly string[], signal: AbortSignal) => Promise<ShellcheckRun>;
 
 /**
- * How long a document's scripts must stay unchanged before ShellCheck reads them, as bash-language-
- * server waits (DEBOUNCE_MS = 500). Started after every keystroke, its process (and the lint again
+ * How long a document must be left alone (no edit, its scripts unchanged) before ShellCheck reads
+ * them, as bash-language-server waits (DEBOUNCE_MS = 500). Started after every keystroke, its process (and the lint again
  * when it ended) competed with the next keystroke's lint for the CPU: p95 27–30 ms against 13 without,
  * measured side by side on a loaded machine.
  */
