@@ -74,6 +74,13 @@ export function argCount(c: GCall): number {
   return (c.named.length ? 1 : 0) + c.positional.length + c.trailing.length;
 }
 
+/** The last of `groovyArgs(c)`, without building the list for a call with positional or closure arguments. */
+export function lastArg(c: GCall): Expr | undefined {
+  if (c.trailing.length) return c.trailing[c.trailing.length - 1];
+  if (c.positional.length) return c.positional[c.positional.length - 1];
+  return c.named.length ? groovyArgs(c)[0] : undefined;
+}
+
 /** The call a statement is, when it is a method call. */
 export function callOf(s: Statement | undefined): GCall | undefined {
   return s?.expr?.kind === 'call' ? s.expr.call : undefined;

@@ -6,7 +6,7 @@ import type { TokenReader } from '../extract/reader.js';
 import type { Block, Pipeline, Span } from './model.js';
 import { parseDeclarative } from './parse.js';
 import type { Problem } from './problems.js';
-import { definedNames, stepCalls, type StepCall } from './step-calls.js';
+import { callableNames, definedNames, stepCalls, type StepCall } from './step-calls.js';
 import { validatePipeline } from './validate.js';
 
 export interface Declarative {
@@ -42,19 +42,6 @@ export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog):
     blocks,
     stepCalls: () => (calls ??= stepCalls(reader, pipeline)),
     definedNames: () => (defined ??= definedNames(reader)),
-    identifiers: () => (identifiers ??= identifiersOf(reader)),
+    identifiers: () => (identifiers ??= callableNames(reader)),
   };
-}
-
-function identifiersOf(reader: TokenReader): Set<string> {
-  const names = new Set<string>();
-  const toks = reader.tokens;
-  const punct = (i: number, text: string) => toks[i]?.kind === 'punct' && toks[i]!.text === text;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'ident' || punct(i + 1, ':') || punct(i - 1, '@')) continue;
-    if ((punct(i - 1, '.') || punct(i - 1, '?.')) && !(toks[i - 2]?.kind === 'ident' && toks[i - 2]!.text === 'this')) continue;
-    names.add(t.text);
-  }
-  return names;
 }

@@ -4,7 +4,7 @@
 // ASTParserUtils.groovy, jenkinsci/pipeline-model-definition-plugin @ 42c9dc3e.
 
 import type { TokenReader } from '../extract/reader.js';
-import { argCount, callOf, groovyArgs, GroovyReader, stringLiteral, thisMethodName, type Body, type Entry, type Expr, type GCall, type Span, type Statement } from './groovy.js';
+import { argCount, callOf, lastArg, groovyArgs, GroovyReader, stringLiteral, thisMethodName, type Body, type Entry, type Expr, type GCall, type Span, type Statement } from './groovy.js';
 import type { MessageKey } from './messages.js';
 import type {
   Agent,
@@ -73,8 +73,7 @@ function isPipelineStep(s: Statement): boolean {
 /** The last argument of a call on implicit this, when it is a closure (Jenkins' matchBlockStatement). */
 function blockOf(c: GCall | undefined): Body | undefined {
   if (!c || thisMethodName(c) === undefined) return undefined;
-  // The last of groovyArgs(c), without building the list (named arguments come first, as one map).
-  const last = c.trailing.length ? c.trailing[c.trailing.length - 1] : c.positional[c.positional.length - 1];
+  const last = lastArg(c);
   return last?.kind === 'closure' ? last.body : undefined;
 }
 

@@ -5,6 +5,7 @@
 // read only through the model. Also the names the file defines (`def notify(…)`), which are no steps.
 
 import type { TokenReader } from '../extract/reader.js';
+import { isPunct } from '../parse/lexer.js';
 import { callOf, GroovyReader, thisMethodName, type Body, type Span } from './groovy.js';
 import type { Pipeline, Post, Stage, Stages, Step } from './model.js';
 
@@ -88,6 +89,20 @@ export function definedNames(reader: TokenReader): Set<string> {
 }
 
 const CLASS_WORDS = new Set(['class', 'interface', 'enum', 'trait']);
+
+/** The identifiers that could name a step call: not a `key:`, an `@Annotation`, or a member other than `this.name`. */
+export function callableNames(reader: TokenReader): Set<string> {
+  const names = new Set<string>();
+  const toks = reader.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'ident' || isPunct(toks[i + 1], ':') || isPunct(toks[i - 1], '@')) continue;
+    const member = isPunct(toks[i - 1], '.') || isPunct(toks[i - 1], '?.');
+    if (member && !(toks[i - 2]?.kind === 'ident' && toks[i - 2]!.text === 'this')) continue;
+    names.add(t.text);
+  }
+  return names;
+}
 
 function forEachStep(p: Pipeline, visit: (s: Step) => void): void {
   const post = (x: Post | undefined) => x?.conditions.forEach((c) => c.branch.steps.forEach(visit));

@@ -3,7 +3,7 @@
 // (`sh 'make', |`), with the keys written around it. Scripted pipelines and script { } bodies have
 // no Declarative blocks, so this reads the brackets and statements themselves.
 
-import type { Token } from '../parse/lexer.js';
+import { isPunct, type Token } from '../parse/lexer.js';
 import { decodeString } from '../extract/mapped-text.js';
 import type { TokenReader } from '../extract/reader.js';
 import type { Reading } from './current-reading.js';
@@ -193,8 +193,4 @@ function firstFrom(toks: Token[], offset: number): number {
 function skipNewlines(toks: Token[], i: number, to: number): number {
   while (i < to && toks[i]!.kind === 'newline') i++;
   return i;
-}
-
-function isPunct(t: Token | undefined, text: string): boolean {
-  return t?.kind === 'punct' && t.text === text;
 }

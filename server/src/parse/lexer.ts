@@ -22,6 +22,11 @@ export interface Token {
   sure?: boolean;
 }
 
+/** Whether a token (maybe absent: past either end) is the punctuation `text`. */
+export function isPunct(t: Token | undefined, text: string): boolean {
+  return t?.kind === 'punct' && t.text === text;
+}
+
 const PUNCT3 = ['?.@', '...', '**=', '<=>', '>>>', '<<=', '>>=', '!==', '==='];
 const MULTI_START = new Set('?.*<>!=-+&|/%:'.split(''));
 const PUNCT2 = ['?.', '?:', '*.', '.&', '.@', '..', '->', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '+=', '-=', '*=', '/=', '%=', '<<', '>>', '=~', '**', '::'];

@@ -4,7 +4,7 @@
 // quotes after it cannot be trusted, and nothing is said.
 
 import type { TokenReader } from '../extract/reader.js';
-import type { Token } from './lexer.js';
+import { isPunct, type Token } from './lexer.js';
 import { pushAll } from '../core/push-all.js';
 
 export interface SyntaxProblem {
@@ -123,10 +123,6 @@ function duplicateNamed(toks: Token[], open: number, reader: TokenReader): Synta
 
 function isAssign(t: Token | undefined): boolean {
   return isPunct(t, '=');
-}
-
-function isPunct(t: Token | undefined, text: string): boolean {
-  return !!t && t.kind === 'punct' && t.text === text;
 }
 
 /** 1-based line of an offset (LF, CRLF and a lone CR end lines). */
