@@ -17,9 +17,28 @@ export interface MappedText {
 export const PLACEHOLDER_CHAR = 'x';
 
 /**
- * Builds a MappedText into typed arrays sized up front (a decoded string is never longer than its
- * source), so that linting on every keystroke allocates little.
+ * Offsets for text that maps character for character (most strings, and whole files): views of one
+ * array that holds 0, 1, 2, …, so such a text allocates no array of its own. Allocating a typed
+ * array costs 1–2 µs (its memory is outside V8's heap), a view 50 ns (measured 2026-12-01), and a
+ * 1,000-line Jenkinsfile decodes ~300 strings per lint. Nothing writes to a MappedText's offsets.
  */
+let identity = new Int32Array(0);
+function identityOffsets(from: number, length: number): Int32Array {
+  const end = from + length + 1;
+  if (identity.length < end) {
+    // Grown to the largest offset seen, in steps of 64 Ki: at most the size of the largest file linted.
+    identity = new Int32Array(Math.ceil(end / 65536) * 65536);
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(from, end);
+}
+
+/**
+ * Builds a MappedText into typed arrays sized up front (a decoded string is never longer than its
+ * source) and kept from one build to the next, so that linting on every keystroke allocates little:
+ * only the result's offsets are copied out.
+ */
+let scratch: { codes: Uint16Array; offsets: Int32Array } | undefined;
 class Builder {
   private readonly codes: Uint16Array;
   private readonly offsets: Int32Array;
@@ -28,8 +47,12 @@ class Builder {
   widths?: Map<number, number>;
 
   constructor(capacity: number) {
-    this.codes = new Uint16Array(Math.max(0, capacity));
-    this.offsets = new Int32Array(Math.max(0, capacity) + 1);
+    const size = Math.max(0, capacity);
+    // A build inside a build (none today) would take fresh arrays rather than share.
+    const free = scratch && scratch.codes.length >= size ? scratch : { codes: new Uint16Array(Math.max(size, 4096)), offsets: new Int32Array(Math.max(size, 4096) + 1) };
+    scratch = undefined;
+    this.codes = free.codes;
+    this.offsets = free.offsets;
   }
   get length(): number {
     return this.n;
@@ -47,13 +70,15 @@ class Builder {
   }
   done(endOffset: number): MappedText {
     this.offsets[this.n] = endOffset;
-    return {
+    const out = {
       // Buffer's copy, not TextDecoder (whose module costs a cold start 2 ms); lone surrogates stay as written.
       text: Buffer.from(this.codes.buffer, this.codes.byteOffset, this.n * 2).toString('utf16le'),
       offsets: this.offsets.slice(0, this.n + 1),
       placeholders: this.placeholders,
       ...(this.widths ? { widths: this.widths } : {}),
     };
+    scratch = { codes: this.codes, offsets: this.offsets };
+    return out;
   }
 }
 
@@ -69,9 +94,7 @@ export function decodeString(src: string, tok: Token): MappedText {
   const content = src.slice(from, to);
   // Most strings hold no escape, interpolation or CR: their text is their source, character for character.
   if (!/[\\\r$]/.test(content)) {
-    const offsets = new Int32Array(content.length + 1);
-    for (let k = 0; k <= content.length; k++) offsets[k] = from + k;
-    return { text: content, offsets, placeholders: [] };
+    return { text: content, offsets: identityOffsets(from, content.length), placeholders: [] };
   }
   const b = new Builder(to - from);
   const interpolates = quote === '"' || quote === '"""' || quote === '/' || quote === '$/';
@@ -226,9 +249,7 @@ function splitLines(text: string): Array<[number, number]> {
 
 /** A MappedText for a whole file read from disk: every character maps to itself. */
 export function identityText(text: string): MappedText {
-  const offsets = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) offsets[i] = i;
-  return { text, offsets, placeholders: [] };
+  return { text, offsets: identityOffsets(0, text.length), placeholders: [] };
 }
 
 /** True when [start, end) of the text overlaps an interpolation placeholder. */
