@@ -14,7 +14,7 @@ const NO_TEMPLATE: Record<string, string> = {};
 
 /** Offsets of `podTemplate` and of `kubernetes` followed by `{` (across blank lines and comments) in code. */
 function mentions(text: string): number[] {
-  const code = lex(text).filter((t) => t.kind !== 'comment' && t.kind !== 'newline');
+  const code = lex(text).tokens.filter((t) => t.kind !== 'newline');
   return code
     .filter((t, i) => t.kind === 'ident' && (t.text === 'podTemplate' || (t.text === 'kubernetes' && code[i + 1]?.kind === 'punct' && code[i + 1]!.text === '{')))
     .map((t) => t.start);

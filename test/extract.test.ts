@@ -8,7 +8,7 @@ import { analyze } from '../server/out/core/lint.js';
 import { FsHost } from '../server/out/host/fs-host.js';
 
 function decode(src: string): MappedText {
-  const tok = lex(src).find((t) => t.kind === 'string');
+  const tok = lex(src).tokens.find((t) => t.kind === 'string');
   assert.ok(tok, `no string token in ${src}`);
   return decodeString(src, tok);
 }
@@ -42,7 +42,7 @@ describe('Groovy strings', () => {
   });
 
   it('closes a triple-quoted string at the last of a run of quotes', () => {
-    const toks = lex('x = """say "hi""""\ny = 1');
+    const toks = lex('x = """say "hi""""\ny = 1').tokens;
     assert.equal(toks.filter((t) => t.kind === 'string').length, 1);
     assert.equal(decode('x = """say "hi""""').text, 'say "hi"');
   });

@@ -68,14 +68,8 @@ export class TokenReader {
   readonly guessed: boolean;
 
   constructor(readonly src: string) {
-    const all = lex(src);
-    this.tokens = all.filter((t) => t.kind !== 'comment');
-    this.comments = all.filter((t) => t.kind === 'comment');
-    this.match = matchBrackets(this.tokens);
-    this.openers = new Int32Array(this.tokens.length).fill(-1);
-    this.match.forEach((close, open) => {
-      if (close < this.tokens.length) this.openers[close] = open;
-    });
+    ({ tokens: this.tokens, comments: this.comments } = lex(src));
+    ({ match: this.match, openers: this.openers } = matchBrackets(this.tokens));
     this.guessed = this.tokens.some((t) => (t.kind === 'string' && ((t.quote === '/' && !t.sure) || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
   }
 
@@ -461,8 +455,10 @@ function walkMemoized(memo: Int32Array, start: number, step: (i: number) => numb
   return stop;
 }
 
-function matchBrackets(tokens: Token[]): Int32Array {
+/** For each opener its closer (tokens.length when unclosed), for each closer its opener (-1 when unmatched). */
+function matchBrackets(tokens: Token[]): { match: Int32Array; openers: Int32Array } {
   const match = new Int32Array(tokens.length).fill(tokens.length);
+  const openers = new Int32Array(tokens.length).fill(-1);
   const stack: number[] = [];
   // How many openers of each kind the stack holds, so an unmatched closer costs O(1), not a scan.
   const open: Record<string, number> = { ')': 0, ']': 0, '}': 0 };
@@ -483,12 +479,13 @@ function matchBrackets(tokens: Token[]): Int32Array {
         open[kind]!--;
         if (kind === t.text) {
           match[k] = i;
+          openers[i] = k;
           break;
         }
       }
     }
   }
-  return match;
+  return { match, openers };
 }
 
 /** The static string a value holds, when it is one. */

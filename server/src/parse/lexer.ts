@@ -48,8 +48,10 @@ function endsValue(t: Token | undefined): boolean {
   return t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}');
 }
 
-export function lex(src: string): Token[] {
+/** The tokens of `src`, comments apart (the readers skip them; suppression directives read them). */
+export function lex(src: string): { tokens: Token[]; comments: Token[] } {
   const tokens: Token[] = [];
+  const comments: Token[] = [];
   const n = src.length;
   let i = 0;
   let lastSignificant: Token | undefined;
@@ -58,8 +60,12 @@ export function lex(src: string): Token[] {
   // rules read tokens everywhere, and mixed shapes made each of those reads polymorphic.
   const push = (kind: Token['kind'], start: number, end: number, text: string, quote?: StringQuote, unterminated?: boolean, sure?: boolean) => {
     const t: Token = { kind, start, end, text, quote, unterminated: unterminated || undefined, sure: sure || undefined };
+    if (kind === 'comment') {
+      comments.push(t);
+      return;
+    }
     tokens.push(t);
-    if (kind !== 'comment' && kind !== 'newline') lastSignificant = t;
+    if (kind !== 'newline') lastSignificant = t;
   };
   while (i < n) {
     const c = src.charCodeAt(i);
@@ -149,7 +155,7 @@ export function lex(src: string): Token[] {
     push('punct', i, i + p.length, p);
     i += p.length;
   }
-  return tokens;
+  return { tokens, comments };
 }
 
 /**
