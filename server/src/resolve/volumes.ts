@@ -47,8 +47,13 @@ function add(out: TemplateVolumes, item: Value, file: string): void {
   if (!out.list.some((v) => v.mountPath === path)) out.list.push({ kind: item.call.name, mountPath: path, loc: { file, ...stringSpan(mountPath) } });
 }
 
+/** An empty, `.` or `..` segment, or a trailing slash. */
+const NOT_NORMAL = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+
 /** Java's `Paths.get(p).normalize()` on a Unix path: no empty or `.` segments, `..` resolved, no trailing slash. */
 export function normalizePath(p: string): string {
+  // Most paths are normal already; the editor asks this of every mount of every pod on each keystroke.
+  if (!NOT_NORMAL.test(p)) return p;
   const segments: string[] = [];
   for (const s of p.split('/')) {
     if (s === '' || s === '.') continue;
