@@ -459,8 +459,9 @@ class ExprParser {
   private closure(open: number): Expr {
     const close = this.g.reader.closerOf(open);
     this.pos = Math.min(close + 1, this.to);
-    const span = { start: this.g.token(open)!.start, end: this.endOf(this.pos) };
-    return { kind: 'closure', body: { open, close, ...span }, ...span };
+    const start = this.g.token(open)!.start;
+    const end = this.endOf(this.pos);
+    return { kind: 'closure', body: { open, close, start, end }, start, end };
   }
 
   /** Parses tokens [from, to) as one expression inside brackets. */

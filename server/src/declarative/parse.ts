@@ -137,7 +137,7 @@ class Parser {
 
   /** Source text of a node as Jenkins quotes it in messages: its lines, trimmed. */
   private src(s: Span): string {
-    return this.g.text(s).replace(/\r\n?/g, '\n').trim();
+    return quoted(this.g, s);
   }
 
   /** Where errors about a statement are anchored: its start to the end of its head. */
@@ -146,10 +146,15 @@ class Parser {
     return { start: s.start, end: c ? c.headEnd : s.end };
   }
 
+  /** Notes a block for the editor, with its kind (fields written out: a spread per block was slower). */
+  private note(kind: BlockKind, b: Body): void {
+    this.blocks.push({ kind, open: b.open, close: b.close, start: b.start, end: b.end });
+  }
+
   /** The block a section statement opens (its trailing closure), noted with its kind. */
   private open(kind: BlockKind, s: Statement): Body | undefined {
     const body = blockOf(callOf(s));
-    if (body) this.blocks.push({ kind, ...body });
+    if (body) this.note(kind, body);
     return body;
   }
 
@@ -285,7 +290,7 @@ class Parser {
       return stage;
     }
     const seen = new Set<string>();
-    this.blocks.push({ kind: 'stage', ...bodyExpr.body });
+    this.note('stage', bodyExpr.body);
     const statements = this.g.statements(bodyExpr.body);
     const bare = this.bareSteps(statements);
     for (const st of statements) {
@@ -430,13 +435,13 @@ class Parser {
     const name = this.methodName(c, anchor, 'steps');
     const block = blockOf(c);
     if (name === 'script' || name === 'expression') {
-      if (block) this.blocks.push({ kind: 'script', ...block });
+      if (block) this.note('script', block);
       if (!block) this.err(name === 'script' ? 'steps' : 'when', anchor, 'ModelParser.StepWithoutBlock', name === 'script' ? 'Script' : 'When');
       const args: ArgList = { kind: 'named', entries: [] };
       return block ? { start, end, anchor, name, call: c, args, code: block } : { start, end, anchor, name, call: c, args };
     }
     const args = groovyArgs(c);
-    if (block) this.blocks.push({ kind: 'steps', ...block });
+    if (block) this.note('steps', block);
     if (block) return { start, end, anchor, name, call: c, args: this.argumentList(args.slice(0, -1)), children: this.nested(block, () => this.g.statements(block).map((st) => this.step(st)), []) };
     return { start, end, anchor, name, call: c, args: this.argumentList(args) };
   }
@@ -456,33 +461,31 @@ class Parser {
 
   /** parseArgument: a literal with its Java class, or Jenkins' text for anything else. */
   value(e: Expr): Value {
-    const base = { start: e.start, end: e.end, expr: e };
     switch (e.kind) {
       case 'string':
         return new StringValue(e);
       case 'bool':
-        return { ...base, literal: true, value: e.value, javaClass: 'Boolean' };
+        return { start: e.start, end: e.end, expr: e, literal: true, value: e.value, javaClass: 'Boolean' };
       case 'null':
-        return { ...base, literal: true, value: null };
+        return { start: e.start, end: e.end, expr: e, literal: true, value: null };
       case 'number': {
         const n = groovyNumber(e.raw);
         if (n && n.javaClass === 'BigInteger') {
           this.err('value', e, 'ModelParser.BigIntegerValue');
-          return { ...base, literal: true, value: -1, javaClass: 'Integer' };
+          return { start: e.start, end: e.end, expr: e, literal: true, value: -1, javaClass: 'Integer' };
         }
-        if (n) return { ...base, literal: true, ...n };
+        if (n) return { start: e.start, end: e.end, expr: e, literal: true, value: n.value, javaClass: n.javaClass };
         break;
       }
       case 'gstring':
       case 'map':
-        return { ...base, literal: false, value: this.src(e) };
+        return new SourceValue(e, this.g, false);
       case 'var':
-        if (ZERO_ARG_AGENTS.has(e.name)) return { ...base, literal: true, value: e.name, javaClass: 'String' };
+        if (ZERO_ARG_AGENTS.has(e.name)) return { start: e.start, end: e.end, expr: e, literal: true, value: e.name, javaClass: 'String' };
         break;
     }
-    const text = this.src(e);
-    if (text.startsWith('${')) this.err('value', e, 'ModelParser.BareDollarCurly', text);
-    return { ...base, literal: false, value: '${' + text + '}' };
+    if (this.g.reader.src.startsWith('${', e.start)) this.err('value', e, 'ModelParser.BareDollarCurly', this.src(e));
+    return new SourceValue(e, this.g, true);
   }
 
   /** parseStringLiteral: a string constant or bare name; else an error and the name `error`. */
@@ -651,7 +654,7 @@ class Parser {
       else if (args.length > 1) this.err('agent', c.nameSpan, 'ModelParser.TooManyArgsForMapMethodKey', key);
       else {
         const a = args[0]!;
-        if (a.kind === 'closure') this.blocks.push({ kind: 'agentOptions', ...a.body });
+        if (a.kind === 'closure') this.note('agentOptions', a.body);
         const value = a.kind === 'closure' ? this.nested(a.body, () => this.closureMap(a.body), undefined) : this.value(a);
         if (value) map.entries.push({ key, keySpan: c.nameSpan, value });
       }
@@ -820,13 +823,13 @@ class Parser {
     const name = this.methodName(c, anchor, 'when');
     const block = blockOf(c);
     if (name === 'expression') {
-      if (block) this.blocks.push({ kind: 'script', ...block });
+      if (block) this.note('script', block);
       if (!block) this.err('when', anchor, 'ModelParser.StepWithoutBlock', 'When');
       return { ...base, name, ...(block ? { code: block } : {}) };
     }
     const args = groovyArgs(c);
     if (block) {
-      this.blocks.push({ kind: 'when', ...block });
+      this.note('when', block);
       const rest = args.slice(0, -1);
       return { ...base, name, ...(rest.length ? { args: this.argumentList(rest) } : {}), children: this.nested(block, () => this.g.statements(block).map((st) => this.whenCondition(st)), []) };
     }
@@ -848,7 +851,7 @@ class Parser {
         this.err('post', at, 'ModelParser.InvalidBuildCondition', POST_CONDITION_ORDER);
         continue;
       }
-      this.blocks.push({ kind: 'postCondition', ...block });
+      this.note('postCondition', block);
       p.conditions.push({ name: c!.name!, anchor: at, branch: this.branch('default', block) });
     }
     return p;
@@ -929,7 +932,7 @@ class Parser {
     for (const st of this.g.statements(body)) {
       const exclude = { anchor: this.anchor(st), axes: [] as Axis[] };
       const inner = blockOf(callOf(st));
-      if (inner) this.blocks.push({ kind: 'exclude', ...inner });
+      if (inner) this.note('exclude', inner);
       if (!inner) this.err('matrix', exclude.anchor, 'ModelParser.ExpectedBlockFor', 'exclude');
       else for (const a of this.g.statements(inner)) exclude.axes.push(this.axis(a, true));
       r.excludes.push(exclude);
@@ -1027,5 +1030,34 @@ class StringValue implements Value {
 
   get value(): string {
     return this.expr.text.text;
+  }
+}
+
+/** Source text of a node as Jenkins quotes it in messages: its lines, trimmed. */
+function quoted(g: GroovyReader, s: Span): string {
+  return g.text(s).replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * A value Jenkins reads as its source text: a GString or map as written, anything else as
+ * `${…}`. The text is made when first read: most values are never quoted in a message.
+ */
+class SourceValue implements Value {
+  readonly literal = false;
+  readonly start: number;
+  readonly end: number;
+  private text?: string;
+
+  constructor(
+    readonly expr: Expr,
+    private readonly g: GroovyReader,
+    private readonly wrapped: boolean,
+  ) {
+    this.start = expr.start;
+    this.end = expr.end;
+  }
+
+  get value(): string {
+    return (this.text ??= this.wrapped ? '${' + quoted(this.g, this.expr) + '}' : quoted(this.g, this.expr));
   }
 }
