@@ -354,14 +354,15 @@ export class TokenReader {
       }
       break;
     }
-    const span = { start: this.tokens[from]!.start, end: this.tokens[last - 1]!.end };
-    if (i < last) return { kind: 'dynamic', what: 'expression', ...span };
+    const start = this.tokens[from]!.start;
+    const end = this.tokens[last - 1]!.end;
+    if (i < last) return { kind: 'dynamic', what: 'expression', start, end };
     if (parts.length === 1) return parts[0];
     if (parts.every((p) => p.kind === 'string')) {
       const text = concat(parts.map((p) => (p as { text: MappedText }).text));
-      return { kind: 'string', text, ...span };
+      return { kind: 'string', text, start, end };
     }
-    return { kind: 'dynamic', what: 'expression', ...span };
+    return { kind: 'dynamic', what: 'expression', start, end };
   }
 
   private readPostfix(i: number, to: number): { value: Value; next: number } {
@@ -394,21 +395,21 @@ export class TokenReader {
 
   private readPrimary(i: number, to: number): { value: Value; next: number } {
     const t = this.tokens[i]!;
-    const span = { start: t.start, end: t.end };
-    if (t.kind === 'string') return { value: { kind: 'string', text: decodeString(this.src, t), ...span }, next: i + 1 };
-    if (t.kind === 'number') return { value: { kind: 'number', raw: t.text, ...span }, next: i + 1 };
+    const { start, end } = t;
+    if (t.kind === 'string') return { value: { kind: 'string', text: decodeString(this.src, t), start, end }, next: i + 1 };
+    if (t.kind === 'number') return { value: { kind: 'number', raw: t.text, start, end }, next: i + 1 };
     if (t.kind === 'punct' && t.text === '-' && this.tok(i + 1)?.kind === 'number') {
       const num = this.tokens[i + 1]!;
-      return { value: { kind: 'number', raw: '-' + num.text, start: t.start, end: num.end }, next: i + 2 };
+      return { value: { kind: 'number', raw: '-' + num.text, start, end: num.end }, next: i + 2 };
     }
     if (t.kind === 'ident') {
-      if (t.text === 'true' || t.text === 'false') return { value: { kind: 'bool', raw: t.text, ...span }, next: i + 1 };
-      if (t.text === 'null') return { value: { kind: 'null', raw: t.text, ...span }, next: i + 1 };
+      if (t.text === 'true' || t.text === 'false') return { value: { kind: 'bool', raw: t.text, start, end }, next: i + 1 };
+      if (t.text === 'null') return { value: { kind: 'null', raw: t.text, start, end }, next: i + 1 };
       if (this.is(i + 1, '(') || this.is(i + 1, '{')) {
         const read = this.readCall(i);
         if (read && read.next <= to) return { value: { kind: 'call', call: read.call, start: read.call.start, end: read.call.end }, next: read.next };
       }
-      return { value: { kind: 'ident', name: t.text, ...span }, next: i + 1 };
+      return { value: { kind: 'ident', name: t.text, start, end }, next: i + 1 };
     }
     if (t.kind === 'punct' && t.text === '[') {
       const close = this.match[i]!;
