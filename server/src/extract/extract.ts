@@ -329,7 +329,7 @@ function findCalls(tree: Tree | undefined, reader: TokenReader): Located[] {
       l = { call, parent, up };
     } else l = { call, up: NO_PARENTS };
     out.push(l);
-    if (call.closure || call.args.length) stack.push(l);
+    if (call.closure || call.end > call.nameSpan.end) stack.push(l);
   }
   return out;
 }
