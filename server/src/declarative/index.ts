@@ -32,16 +32,32 @@ export interface Declarative {
 export function analyzeDeclarative(reader: TokenReader, catalog: () => Catalog): Declarative {
   const { pipeline, problems, limits, blocks } = parseDeclarative(reader);
   if (pipeline) validatePipeline(pipeline, problems, catalog());
-  let calls: StepCall[] | undefined;
-  let defined: ReadonlySet<string> | undefined;
-  let identifiers: ReadonlySet<string> | undefined;
-  return {
-    ...(pipeline ? { pipeline } : {}),
-    problems: problems.list,
-    limits,
-    blocks,
-    stepCalls: () => (calls ??= stepCalls(reader, pipeline)),
-    definedNames: () => (defined ??= definedNames(reader)),
-    identifiers: () => (identifiers ??= callableNames(reader)),
-  };
+  return new Analysis(reader, pipeline, problems.list, limits, blocks);
+}
+
+/** A class, so that every analysis has one shape and the lazy readings are methods, not closures made per file. */
+class Analysis implements Declarative {
+  private calls?: StepCall[];
+  private defined?: ReadonlySet<string>;
+  private names?: ReadonlySet<string>;
+
+  constructor(
+    private readonly reader: TokenReader,
+    readonly pipeline: Pipeline | undefined,
+    readonly problems: Problem[],
+    readonly limits: Span[],
+    readonly blocks: Block[],
+  ) {}
+
+  stepCalls(): StepCall[] {
+    return (this.calls ??= stepCalls(this.reader, this.pipeline));
+  }
+
+  definedNames(): ReadonlySet<string> {
+    return (this.defined ??= definedNames(this.reader));
+  }
+
+  identifiers(): ReadonlySet<string> {
+    return (this.names ??= callableNames(this.reader));
+  }
 }

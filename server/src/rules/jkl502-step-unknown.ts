@@ -10,18 +10,18 @@ export const rule: Rule = {
   severity: 'warning',
   summary: 'A step name no plugin of the catalog defines that is one slip from one it does (`chekout`); Jenkins fails there at run time',
   check(ctx) {
-    const { stepCalls, definedNames, identifiers } = ctx.declarative;
-    if (!stepCalls || !definedNames || !identifiers) return;
+    const d = ctx.declarative;
+    if (!d.stepCalls || !d.definedNames || !d.identifiers) return;
     const catalog = catalogFor(ctx.config.jenkins);
     const slipOf = slips(catalog);
     // Step names are identifiers: where none is a slip, the file's code need not be read for its calls.
     let any = false;
-    for (const name of identifiers()) if ((any = slipOf(name) !== undefined)) break;
+    for (const name of d.identifiers()) if ((any = slipOf(name) !== undefined)) break;
     if (!any) return;
-    const defined = definedNames();
+    const defined = d.definedNames();
     // Read only when a name is not known otherwise: it lists a folder, on every edit in the editor.
     let library: Set<string> | undefined;
-    for (const c of stepCalls()) {
+    for (const c of d.stepCalls()) {
       const close = slipOf(c.name);
       if (!close || defined.has(c.name)) continue;
       if ((library ??= new Set(ctx.libraryGlobals())).has(c.name)) continue;
