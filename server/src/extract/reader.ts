@@ -456,33 +456,41 @@ function walkMemoized(memo: Int32Array, start: number, step: (i: number) => numb
   return stop;
 }
 
+/** A bracket's kind by its character code: ( and ) are 0, [ and ] 1, { and } 2; -1 for anything else. */
+function bracketKind(c: number): number {
+  return c === 40 || c === 41 ? 0 : c === 91 || c === 93 ? 1 : c === 123 || c === 125 ? 2 : -1;
+}
+
 /** For each opener its closer (tokens.length when unclosed), for each closer its opener (-1 when unmatched). */
 function matchBrackets(tokens: Token[]): { match: Int32Array; openers: Int32Array } {
-  const match = new Int32Array(tokens.length).fill(tokens.length);
-  const openers = new Int32Array(tokens.length).fill(-1);
+  const n = tokens.length;
+  const match = new Int32Array(n).fill(n);
+  const openers = new Int32Array(n).fill(-1);
   const stack: number[] = [];
   // How many openers of each kind the stack holds, so an unmatched closer costs O(1), not a scan.
-  const open: Record<string, number> = { ')': 0, ']': 0, '}': 0 };
-  for (let i = 0; i < tokens.length; i++) {
+  const open = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'punct') continue;
-    const closer = OPEN[t.text];
-    if (closer) {
+    if (t.kind !== 'punct' || t.text.length !== 1) continue;
+    const c = t.text.charCodeAt(0);
+    const kind = bracketKind(c);
+    if (kind < 0) continue;
+    if (c === 40 || c === 91 || c === 123) {
       stack.push(i);
-      open[closer]!++;
-    } else if (t.text === ')' || t.text === ']' || t.text === '}') {
-      // Pop to the nearest opener of the same kind (the openers above it stay unclosed); an
-      // unmatched closer is ignored. Each opener is popped once, so this is linear.
-      if (!open[t.text]) continue;
-      for (;;) {
-        const k = stack.pop()!;
-        const kind = OPEN[tokens[k]!.text]!;
-        open[kind]!--;
-        if (kind === t.text) {
-          match[k] = i;
-          openers[i] = k;
-          break;
-        }
+      open[kind]!++;
+      continue;
+    }
+    // Pop to the nearest opener of the same kind (the openers above it stay unclosed); an unmatched
+    // closer is ignored. Each opener is popped once, so this is linear.
+    if (!open[kind]) continue;
+    for (;;) {
+      const k = stack.pop()!;
+      const popped = bracketKind(tokens[k]!.text.charCodeAt(0));
+      open[popped]!--;
+      if (popped === kind) {
+        match[k] = i;
+        openers[i] = k;
+        break;
       }
     }
   }

@@ -23,12 +23,29 @@ const KEYWORDS_BEFORE_PAREN = new Set(['if', 'for', 'while', 'switch', 'catch', 
 
 export function syntaxProblems(reader: TokenReader): SyntaxProblem[] {
   const toks = reader.tokens;
-  if (toks.some((t) => (t.kind === 'string' && t.quote === '/') || (t.kind === 'punct' && t.text === '/'))) return [];
+  // One pass for what decides the rest: a slashy string or a `/` (brackets and quotes after it cannot
+  // be trusted), the first string left open, the first bracket that never closes (an outer one, or one
+  // left open inside a bracket closed after it), the first closer with nothing open to close.
+  let open: Token | undefined;
+  let unclosed: Token | undefined;
+  let stray: Token | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'string') {
+      if (t.quote === '/') return [];
+      if (t.unterminated) open ??= t;
+    } else if (t.kind === 'punct' && t.text.length === 1) {
+      const c = t.text;
+      if (c === '/') return [];
+      if (c === '(' || c === '[' || c === '{') {
+        if (reader.closerOf(i) >= toks.length) unclosed ??= t;
+      } else if ((c === ')' || c === ']' || c === '}') && reader.openerOf(i) < 0) stray ??= t;
+    }
+  }
   const out: SyntaxProblem[] = [];
   const lineOf = lineNumbers(reader.src);
   const eof = { start: reader.src.length, end: reader.src.length };
 
-  const open = toks.find((t) => t.kind === 'string' && t.unterminated);
   // A GString's ${…} may run over lines; where one is open at the line end, the reading is not sure.
   if (open && !reader.src.slice(open.start, open.end).includes('${')) {
     const single = open.quote!.length === 1;
@@ -44,18 +61,6 @@ export function syntaxProblems(reader: TokenReader): SyntaxProblem[] {
   }
   if (open) return out;
 
-  // Unclosed brackets: the first one that never closes (an outer one, or one left open inside a
-  // bracket closed after it); a closer with nothing open to close.
-  const matched = new Uint8Array(toks.length);
-  let unclosed: Token | undefined;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'punct' || !(t.text in CLOSER)) continue;
-    const close = reader.closerOf(i);
-    if (close < toks.length) matched[close] = 1;
-    else unclosed ??= t;
-  }
-  const stray = toks.find((t, i) => t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}') && !matched[i]);
   if (unclosed) {
     out.push({
       ...eof,
