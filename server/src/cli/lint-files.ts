@@ -59,6 +59,7 @@ const MAX_FIX_PASSES = 10;
 export class FileLinter {
   private readonly host = new FsHost({ shellcheck: true });
   private readonly configs: ConfigLoader;
+  private readonly merged = new WeakMap<Config, Config>();
 
   constructor(private readonly job: LintJob) {
     this.configs = new ConfigLoader({ ...(job.configPath ? { explicit: job.configPath } : {}), stopAt: process.cwd() });
@@ -67,7 +68,10 @@ export class FileLinter {
   /** The config for a file: the nearest config file's (or --config), with --rule overrides on top. */
   configFor(file: string): { config: Config; file?: string } {
     const found = this.configs.forFile(file);
-    return { ...found, config: { ...found.config, rules: { ...found.config.rules, ...this.job.ruleOverrides } } };
+    // One merged config per config file, so that what the core keeps per config is kept across files.
+    let config = this.merged.get(found.config);
+    if (!config) this.merged.set(found.config, (config = { ...found.config, rules: { ...found.config.rules, ...this.job.ruleOverrides } }));
+    return { ...found, config };
   }
 
   /** Lints one file; whatever goes wrong with it is its outcome's error, never another file's. */

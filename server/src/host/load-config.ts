@@ -30,6 +30,8 @@ export class ConfigLoader {
   private readonly cache = new Map<string, Config>();
   /** Per directory, the config file that applies there (a run over 10,000 files asks each directory once). */
   private readonly found = new Map<string, string | undefined>();
+  /** The config where no file applies: one object, so that what the core keeps per config is kept. */
+  private readonly fallback = defaultConfig();
 
   constructor(private readonly options: ConfigLoaderOptions = {}) {}
 
@@ -37,7 +39,7 @@ export class ConfigLoader {
   forFile(jenkinsfile: string): { config: Config; file?: string } {
     const dir = dirname(resolve(jenkinsfile));
     const file = this.options.explicit ?? this.configFileFor(dir, searchBoundary(dir, this.options.stopAt));
-    if (!file) return { config: defaultConfig() };
+    if (!file) return { config: this.fallback };
     let config = this.cache.get(file);
     if (!config) {
       config = this.load(file);

@@ -21,6 +21,10 @@ export class Settings {
   private asked = new Map<string, unknown>();
   /** Problems already shown since the configuration last changed: one popup each, not one per keystroke. */
   private shown = new Set<string>();
+  /** A config file's config with the client's settings over it, per pair (both are kept until reset). */
+  private readonly merged = new WeakMap<Config, WeakMap<Config, Config>>();
+  /** The config of a document with no path (no config file can apply). */
+  private readonly fallback = defaultConfig();
 
   constructor(
     private readonly connection: Connection,
@@ -49,7 +53,7 @@ export class Settings {
 
   async forDocument(uri: string, path: string | undefined): Promise<Config> {
     const folder = path ? this.folderOf(path) : undefined;
-    let file = defaultConfig();
+    let file = this.fallback;
     if (path) {
       try {
         file = this.loader(folder).forFile(path).config;
@@ -75,7 +79,12 @@ export class Settings {
       this.problem(client.message);
       return file;
     }
-    return { ...file, ...(client.shellcheck ? { shellcheck: client.shellcheck } : {}), rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } };
+    // Merged once per pair, so that what the core keeps per config is kept from one lint to the next.
+    const byClient = this.merged.get(file) ?? new WeakMap<Config, Config>();
+    this.merged.set(file, byClient);
+    let config = byClient.get(client);
+    if (!config) byClient.set(client, (config = { ...file, ...(client.shellcheck ? { shellcheck: client.shellcheck } : {}), rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } }));
+    return config;
   }
 
   private problem(message: string): void {
