@@ -8,8 +8,8 @@
  * or `src/test`, which are a Maven or Gradle project's source sets).
  */
 export function isLibraryPath(path: string): boolean {
+  if (!path.endsWith('.groovy')) return false;
   const parts = path.split('/');
-  if (!parts[parts.length - 1]!.endsWith('.groovy')) return false;
   if (parts[parts.length - 2] === 'vars') return true;
   const src = parts.indexOf('src');
   return src >= 0 && src < parts.length - 1 && parts[src + 1] !== 'main' && parts[src + 1] !== 'test';

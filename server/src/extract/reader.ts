@@ -52,8 +52,8 @@ export class TokenReader {
   private cuts?: Span[];
   private readonly calls = new Map<number, { call: Call; next: number } | undefined>();
   /** statementEnd's and nextComma's answers, plus one (0: not known yet). */
-  private statementEnds?: Int32Array;
-  private commas?: Int32Array;
+  private readonly statementEnds: Int32Array;
+  private readonly commas: Int32Array;
   readonly comments: Token[];
   /** For every opening bracket token, the index of its closer (tokens.length when unclosed). */
   private readonly match: Int32Array;
@@ -69,7 +69,15 @@ export class TokenReader {
 
   constructor(readonly src: string) {
     ({ tokens: this.tokens, comments: this.comments } = lex(src));
-    ({ match: this.match, openers: this.openers } = matchBrackets(this.tokens));
+    // The four per-token tables are views of one array: a typed array costs a microsecond or two to
+    // allocate, whatever its size, and most files are small.
+    const n = this.tokens.length;
+    const tables = new Int32Array(4 * n + 2);
+    this.match = tables.subarray(0, n);
+    this.openers = tables.subarray(n, 2 * n);
+    this.statementEnds = tables.subarray(2 * n, 3 * n + 1);
+    this.commas = tables.subarray(3 * n + 1);
+    matchBrackets(this.tokens, this.match, this.openers);
     this.guessed = this.tokens.some((t) => (t.kind === 'string' && ((t.quote === '/' && !t.sure) || t.quote === '$/' || t.unterminated)) || (t.kind === 'punct' && t.text === '/'));
   }
 
@@ -261,7 +269,7 @@ export class TokenReader {
   statementEnd(start: number): number {
     // Memoized: a file that is one long statement of command calls (a fuzzed 886 KB one took 1.4 s)
     // is walked once, not once per call in it.
-    return walkMemoized((this.statementEnds ??= new Int32Array(this.tokens.length + 1)), start, this.stepInStatement);
+    return walkMemoized(this.statementEnds, start, this.stepInStatement);
   }
 
   /** The next token the statement goes on to from token i, or -1 when it ends at i. */
@@ -286,7 +294,7 @@ export class TokenReader {
 
   /** The next comma at token i's level, or the end of the text; a group in brackets is passed over whole. */
   private nextComma(i: number): number {
-    return walkMemoized((this.commas ??= new Int32Array(this.tokens.length + 1)), i, this.stepToComma);
+    return walkMemoized(this.commas, i, this.stepToComma);
   }
 
   private readonly stepToComma = (i: number): number => {
@@ -461,11 +469,11 @@ function bracketKind(c: number): number {
   return c === 40 || c === 41 ? 0 : c === 91 || c === 93 ? 1 : c === 123 || c === 125 ? 2 : -1;
 }
 
-/** For each opener its closer (tokens.length when unclosed), for each closer its opener (-1 when unmatched). */
-function matchBrackets(tokens: Token[]): { match: Int32Array; openers: Int32Array } {
+/** Fills in, for each opener, its closer (tokens.length when unclosed), and for each closer its opener (-1 when unmatched). */
+function matchBrackets(tokens: Token[], match: Int32Array, openers: Int32Array): void {
   const n = tokens.length;
-  const match = new Int32Array(n).fill(n);
-  const openers = new Int32Array(n).fill(-1);
+  match.fill(n);
+  openers.fill(-1);
   const stack: number[] = [];
   // How many openers of each kind the stack holds, so an unmatched closer costs O(1), not a scan.
   const open = [0, 0, 0];
@@ -494,7 +502,6 @@ function matchBrackets(tokens: Token[]): { match: Int32Array; openers: Int32Arra
       }
     }
   }
-  return { match, openers };
 }
 
 /** The static string a value holds, when it is one. */
