@@ -58,16 +58,19 @@ export async function throughput() {
   // V8 goes on optimizing the linter for about ten passes over this corpus (measured 2026-12-01, µs
   // per file: 1775 963 728 511 513 509 443 420 410 352 368 335 307 …), so the passes right after the
   // first measure its warm-up (reported as such), and the steady state is the median of passes 11–15.
-  while (passes.length < STEADY_AFTER + 5) passes.push(await pass());
-  const [firstMs] = passes;
-  const warmupMs = median(passes.slice(1, 4));
-  const lintMs = median(passes.slice(STEADY_AFTER));
+  // Each of those is followed by a bare parse of the corpus, so that the ratio compares passes taken
+  // moments apart: this machine's speed drifts by 2× within minutes.
+  while (passes.length < STEADY_AFTER) passes.push(await pass());
   const parses = [];
-  for (let r = 0; r < 5; r++) {
+  while (passes.length < STEADY_AFTER + 5) {
+    passes.push(await pass());
     const t0 = performance.now();
     for (const f of files) parser.parse(f.text).delete();
     parses.push(performance.now() - t0);
   }
+  const [firstMs] = passes;
+  const warmupMs = median(passes.slice(1, 4));
+  const lintMs = median(passes.slice(STEADY_AFTER));
   const parseMs = median(parses);
   const treeFiles = files.filter((f) => new TokenReader(f.text).guessed).length;
   return {
