@@ -6,6 +6,7 @@ import { decodeString, stripIndent, type MappedText } from '../server/out/extrac
 import { TokenReader, type Value } from '../server/out/extract/reader.js';
 import { analyze } from '../server/out/core/lint.js';
 import { FsHost } from '../server/out/host/fs-host.js';
+import { normalizePath } from '../server/out/resolve/volumes.js';
 
 function decode(src: string): MappedText {
   const tok = lex(src).tokens.find((t) => t.kind === 'string');
@@ -257,5 +258,31 @@ describe('extraction never skips a template', () => {
       x.callsIn(x.templates[0]!.call).map((c) => [c.name, c.receiver?.name ?? (c.receiver ? '(value)' : '')]),
       [['body', ''], ['build', 'lib'], ['trim', '(value)'], ['readFile', ''], ['trim', '(value)']],
     );
+  });
+});
+
+describe('mount paths', () => {
+  it("normalizes as Java's Paths.get(p).normalize() does, a path already normal as it is", () => {
+    const cases: Array<[string, string]> = [
+      ['', ''],
+      ['/', '/'],
+      ['/a/b', '/a/b'],
+      ['a/b', 'a/b'],
+      ['a/', 'a'],
+      ['/a/b/', '/a/b'],
+      ['/a//b', '/a/b'],
+      ['./a', 'a'],
+      ['a/./b', 'a/b'],
+      ['/a/../b', '/b'],
+      ['/..', '/'],
+      ['../a', '../a'],
+      ['.', ''],
+      ['/a/.b', '/a/.b'],
+      ['/a/..b', '/a/..b'],
+      // A trailing slash after a line break (an escape in the Groovy string) goes too.
+      ['/cache\n/', '/cache\n'],
+      ['/cache\u2028/', '/cache\u2028'],
+    ];
+    for (const [path, normal] of cases) assert.equal(normalizePath(path), normal, JSON.stringify(path));
   });
 });

@@ -47,8 +47,8 @@ function add(out: TemplateVolumes, item: Value, file: string): void {
   if (!out.list.some((v) => v.mountPath === path)) out.list.push({ kind: item.call.name, mountPath: path, loc: { file, ...stringSpan(mountPath) } });
 }
 
-/** An empty, `.` or `..` segment, or a trailing slash. */
-const NOT_NORMAL = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+/** An empty, `.` or `..` segment, or a trailing slash (after any character, a line break too: the `s` flag). */
+const NOT_NORMAL = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/s;
 
 /** Java's `Paths.get(p).normalize()` on a Unix path: no empty or `.` segments, `..` resolved, no trailing slash. */
 export function normalizePath(p: string): string {
