@@ -49,7 +49,7 @@ function parseComment(text: string, at: (i: number) => number, file: string, lin
   }
   const start = at(m.index);
   return {
-    kind: m[1] === 'jenkinsfile-lint-disable' ? 'file' : 'next-line',
+    kind: m[1] === MARK ? 'file' : 'next-line',
     file,
     line: lines(file).position(start).line,
     loc: { file, start, end: at(m.index + m[0].length - 1) + 1 },
