@@ -80,8 +80,8 @@ export class Settings {
       return file;
     }
     // Merged once per pair, so that what the core keeps per config is kept from one lint to the next.
-    const byClient = this.merged.get(file) ?? new WeakMap<Config, Config>();
-    this.merged.set(file, byClient);
+    let byClient = this.merged.get(file);
+    if (!byClient) this.merged.set(file, (byClient = new WeakMap()));
     let config = byClient.get(client);
     if (!config) byClient.set(client, (config = { ...file, ...(client.shellcheck ? { shellcheck: client.shellcheck } : {}), rules: { ...file.rules, ...client.rules }, jenkins: { ...file.jenkins, ...client.jenkins } }));
     return config;
